@@ -34,7 +34,7 @@ public final class Durations {
   public static final String ACCEPTED_FORMS =
       "accepted forms: 100ms, 30s, 5m, 1h, 30d, 0 (also long forms like '30 days')";
 
-  private static final Pattern SHAPE = Pattern.compile("(-?)([0-9]*)(?:\\.[0-9]*)?( *)(.*)");
+  private static final Pattern SHAPE = Pattern.compile("(-?)([0-9]*)(\\.[0-9]*)?( *)(.*)");
   private static final BigInteger NANOS_PER_SECOND = BigInteger.valueOf(1_000_000_000L);
   private static final BigInteger MAX_SECONDS = BigInteger.valueOf(Long.MAX_VALUE);
   // Above any duration java.time can hold even in nanoseconds; keeps BigInteger work bounded.
@@ -93,10 +93,10 @@ public final class Durations {
     if (!shape.group(1).isEmpty()) {
       throw invalid(text, "negative durations are not allowed");
     }
-    if (text.indexOf('.') >= 0) {
+    if (shape.group(3) != null) {
       throw invalid(text, "the number must be whole; use a smaller unit (90m, not 1.5h)");
     }
-    String unitName = shape.group(4);
+    String unitName = shape.group(5);
     if (unitName.isEmpty()) {
       throw invalid(text, "missing unit (only 0 may omit it)");
     }

@@ -74,6 +74,8 @@ public class DurationsTest {
         {"9223372036854775808s", "too large"},
         {"1000000000000000000000000000000ns", "too large"},
         {"5s5m", "unknown unit 's5m'"},
+        {"5 s.x", "unknown unit 's.x'"},
+        {"1.h", "the number must be whole; use a smaller unit (90m, not 1.5h)"},
     };
   }
 
