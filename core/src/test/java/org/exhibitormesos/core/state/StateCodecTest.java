@@ -61,7 +61,7 @@ public class StateCodecTest {
     @DataProvider
     public Object[][] brokenFields() {
         return new Object[][] {
-            {"servers.0.id", "300", "state field servers[0]: invalid server id: invalid server id 300"},
+            {"servers.0.id", "300", "state field servers[0]: invalid server id: server id 300 is out of range 0..254"},
             {"servers.0.settings.cpus", "\"lots\"", "state field servers[0].settings.cpus: expected a number, found \"lots\""},
             {"servers.0.settings.memMb", "-1", "state field servers[0].settings: invalid settings: invalid mem -1.0"},
             {"servers.0.observed", "\"Flying\"", "state field servers[0].observed: expected one of"},
