@@ -5,7 +5,7 @@ package org.exhibitormesos.core;
  * bad part and the accepted forms.
  */
 public class InvalidInputException extends IllegalArgumentException {
-    public InvalidInputException(String message) {
-        super(message);
-    }
+  public InvalidInputException(String message) {
+    super(message);
+  }
 }

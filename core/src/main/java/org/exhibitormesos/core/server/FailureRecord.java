@@ -8,16 +8,16 @@ import java.util.Optional;
  * Reset by {@code start} and by a task that stayed running longer than the failover max delay.
  */
 public record FailureRecord(int failures, Optional<Instant> notBefore, Optional<String> lastFailure) {
-    public static final FailureRecord NONE = new FailureRecord(0, Optional.empty(), Optional.empty());
+  public static final FailureRecord NONE = new FailureRecord(0, Optional.empty(), Optional.empty());
 
-    public FailureRecord {
-        if (failures < 0) {
-            throw new IllegalArgumentException("failures must not be negative");
-        }
+  public FailureRecord {
+    if (failures < 0) {
+      throw new IllegalArgumentException("failures must not be negative");
     }
+  }
 
-    /** True when a relaunch may happen at {@code now}. */
-    public boolean eligibleAt(Instant now) {
-        return notBefore.map(t -> !now.isBefore(t)).orElse(true);
-    }
+  /** True when a relaunch may happen at {@code now}. */
+  public boolean eligibleAt(Instant now) {
+    return notBefore.map(t -> !now.isBefore(t)).orElse(true);
+  }
 }

@@ -12,33 +12,33 @@ import java.util.Optional;
  * old id, which could lose acknowledged writes.
  */
 public record Identity(Optional<Integer> myid, Membership membership) {
-    public static final Identity NONE = new Identity(Optional.empty(), Membership.NONE);
+  public static final Identity NONE = new Identity(Optional.empty(), Membership.NONE);
 
-    public Identity {
-        myid.ifPresent(m -> {
-            if (m < 1 || m > 254) {
-                throw new IllegalArgumentException("myid " + m + " is outside 1..254");
-            }
-        });
-    }
+  public Identity {
+    myid.ifPresent(m -> {
+      if (m < 1 || m > 254) {
+        throw new IllegalArgumentException("myid " + m + " is outside 1..254");
+      }
+    });
+  }
 
-    /** Where an identity stands in the committed ZooKeeper configuration. */
-    public enum Membership {
-        /** Not in any configuration. */
-        NONE,
-        /** In the bootstrap configuration (written before launch), or launched as a joining observer. */
-        JOINING,
-        /** A voting participant of the committed configuration. */
-        VOTER,
-        /** Being reconfigured out of the committed configuration. */
-        LEAVING
-    }
+  /** Where an identity stands in the committed ZooKeeper configuration. */
+  public enum Membership {
+    /** Not in any configuration. */
+    NONE,
+    /** In the bootstrap configuration (written before launch), or launched as a joining observer. */
+    JOINING,
+    /** A voting participant of the committed configuration. */
+    VOTER,
+    /** Being reconfigured out of the committed configuration. */
+    LEAVING
+  }
 
-    public static Identity of(int myid, Membership membership) {
-        return new Identity(Optional.of(myid), membership);
-    }
+  public static Identity of(int myid, Membership membership) {
+    return new Identity(Optional.of(myid), membership);
+  }
 
-    public Identity withMembership(Membership value) {
-        return new Identity(myid, value);
-    }
+  public Identity withMembership(Membership value) {
+    return new Identity(myid, value);
+  }
 }

@@ -7,18 +7,18 @@ import java.util.List;
  * admin (ZooKeeper's AdminServer in native mode, the Exhibitor UI in Exhibitor mode).
  */
 public record Ports(int client, int peer, int election, int admin) {
-    public Ports {
-        for (int p : List.of(client, peer, election, admin)) {
-            if (p < 1 || p > 65535) {
-                throw new IllegalArgumentException("port " + p + " is outside 1..65535");
-            }
-        }
-        if (List.of(client, peer, election, admin).stream().distinct().count() != 4) {
-            throw new IllegalArgumentException("ports must differ: " + client + "," + peer + "," + election + "," + admin);
-        }
+  public Ports {
+    for (int p : List.of(client, peer, election, admin)) {
+      if (p < 1 || p > 65535) {
+        throw new IllegalArgumentException("port " + p + " is outside 1..65535");
+      }
     }
+    if (List.of(client, peer, election, admin).stream().distinct().count() != 4) {
+      throw new IllegalArgumentException("ports must differ: " + client + "," + peer + "," + election + "," + admin);
+    }
+  }
 
-    public List<Integer> asList() {
-        return List.of(client, peer, election, admin);
-    }
+  public List<Integer> asList() {
+    return List.of(client, peer, election, admin);
+  }
 }

@@ -24,87 +24,87 @@ import org.exhibitormesos.core.InvalidInputException;
  * @param configChangeBackoff the original's {@code sharedConfigChangeBackoff}
  */
 public record ServerSettings(Resources resources, String constraints, SortedMap<String, String> exhibitorFlags,
-                             SortedMap<String, String> sharedOverrides, List<PortRange> adminPorts, String javaOptions,
-                             Duration stickinessPeriod, FailoverPolicy failover, Duration configChangeBackoff) {
-    public static final String DEFAULT_CONSTRAINTS = "hostname=unique";
-    public static final Duration DEFAULT_STICKINESS = Duration.ofMinutes(10);
-    public static final Duration DEFAULT_CONFIG_CHANGE_BACKOFF = Duration.ofMillis(10_000);
+              SortedMap<String, String> sharedOverrides, List<PortRange> adminPorts, String javaOptions,
+              Duration stickinessPeriod, FailoverPolicy failover, Duration configChangeBackoff) {
+  public static final String DEFAULT_CONSTRAINTS = "hostname=unique";
+  public static final Duration DEFAULT_STICKINESS = Duration.ofMinutes(10);
+  public static final Duration DEFAULT_CONFIG_CHANGE_BACKOFF = Duration.ofMillis(10_000);
 
-    public static final ServerSettings DEFAULT = new ServerSettings(Resources.DEFAULT, DEFAULT_CONSTRAINTS,
-            new TreeMap<>(), new TreeMap<>(), List.of(), "", DEFAULT_STICKINESS, FailoverPolicy.DEFAULT,
-            DEFAULT_CONFIG_CHANGE_BACKOFF);
+  public static final ServerSettings DEFAULT = new ServerSettings(Resources.DEFAULT, DEFAULT_CONSTRAINTS,
+      new TreeMap<>(), new TreeMap<>(), List.of(), "", DEFAULT_STICKINESS, FailoverPolicy.DEFAULT,
+      DEFAULT_CONFIG_CHANGE_BACKOFF);
 
-    public ServerSettings {
-        Objects.requireNonNull(resources, "resources");
-        Objects.requireNonNull(constraints, "constraints");
-        exhibitorFlags = unmodifiableSorted(exhibitorFlags);
-        sharedOverrides = unmodifiableSorted(sharedOverrides);
-        adminPorts = List.copyOf(adminPorts);
-        Objects.requireNonNull(javaOptions, "javaOptions");
-        if (stickinessPeriod.isNegative()) {
-            throw new InvalidInputException("stickiness-period must not be negative");
-        }
-        Objects.requireNonNull(failover, "failover");
-        if (configChangeBackoff.isNegative()) {
-            throw new InvalidInputException("configchangebackoff must not be negative");
-        }
+  public ServerSettings {
+    Objects.requireNonNull(resources, "resources");
+    Objects.requireNonNull(constraints, "constraints");
+    exhibitorFlags = unmodifiableSorted(exhibitorFlags);
+    sharedOverrides = unmodifiableSorted(sharedOverrides);
+    adminPorts = List.copyOf(adminPorts);
+    Objects.requireNonNull(javaOptions, "javaOptions");
+    if (stickinessPeriod.isNegative()) {
+      throw new InvalidInputException("stickiness-period must not be negative");
     }
-
-    private static SortedMap<String, String> unmodifiableSorted(Map<String, String> map) {
-        return java.util.Collections.unmodifiableSortedMap(new TreeMap<>(map));
+    Objects.requireNonNull(failover, "failover");
+    if (configChangeBackoff.isNegative()) {
+      throw new InvalidInputException("configchangebackoff must not be negative");
     }
+  }
 
-    /** The port an override pins ({@code client-port}, {@code connect-port}, {@code election-port}), if any. */
-    public Optional<Integer> pinnedPort(String overrideName) {
-        String v = sharedOverrides.get(overrideName);
-        if (v == null || v.isBlank()) {
-            return Optional.empty();
-        }
-        return Optional.of(Integer.parseInt(v.trim()));
-    }
+  private static SortedMap<String, String> unmodifiableSorted(Map<String, String> map) {
+    return java.util.Collections.unmodifiableSortedMap(new TreeMap<>(map));
+  }
 
-    public ServerSettings withResources(Resources value) {
-        return new ServerSettings(value, constraints, exhibitorFlags, sharedOverrides, adminPorts, javaOptions,
-                stickinessPeriod, failover, configChangeBackoff);
+  /** The port an override pins ({@code client-port}, {@code connect-port}, {@code election-port}), if any. */
+  public Optional<Integer> pinnedPort(String overrideName) {
+    String v = sharedOverrides.get(overrideName);
+    if (v == null || v.isBlank()) {
+      return Optional.empty();
     }
+    return Optional.of(Integer.parseInt(v.trim()));
+  }
 
-    public ServerSettings withConstraints(String value) {
-        return new ServerSettings(resources, value, exhibitorFlags, sharedOverrides, adminPorts, javaOptions,
-                stickinessPeriod, failover, configChangeBackoff);
-    }
+  public ServerSettings withResources(Resources value) {
+    return new ServerSettings(value, constraints, exhibitorFlags, sharedOverrides, adminPorts, javaOptions,
+        stickinessPeriod, failover, configChangeBackoff);
+  }
 
-    public ServerSettings withExhibitorFlags(Map<String, String> value) {
-        return new ServerSettings(resources, constraints, new TreeMap<>(value), sharedOverrides, adminPorts, javaOptions,
-                stickinessPeriod, failover, configChangeBackoff);
-    }
+  public ServerSettings withConstraints(String value) {
+    return new ServerSettings(resources, value, exhibitorFlags, sharedOverrides, adminPorts, javaOptions,
+        stickinessPeriod, failover, configChangeBackoff);
+  }
 
-    public ServerSettings withSharedOverrides(Map<String, String> value) {
-        return new ServerSettings(resources, constraints, exhibitorFlags, new TreeMap<>(value), adminPorts, javaOptions,
-                stickinessPeriod, failover, configChangeBackoff);
-    }
+  public ServerSettings withExhibitorFlags(Map<String, String> value) {
+    return new ServerSettings(resources, constraints, new TreeMap<>(value), sharedOverrides, adminPorts, javaOptions,
+        stickinessPeriod, failover, configChangeBackoff);
+  }
 
-    public ServerSettings withAdminPorts(List<PortRange> value) {
-        return new ServerSettings(resources, constraints, exhibitorFlags, sharedOverrides, value, javaOptions,
-                stickinessPeriod, failover, configChangeBackoff);
-    }
+  public ServerSettings withSharedOverrides(Map<String, String> value) {
+    return new ServerSettings(resources, constraints, exhibitorFlags, new TreeMap<>(value), adminPorts, javaOptions,
+        stickinessPeriod, failover, configChangeBackoff);
+  }
 
-    public ServerSettings withJavaOptions(String value) {
-        return new ServerSettings(resources, constraints, exhibitorFlags, sharedOverrides, adminPorts, value,
-                stickinessPeriod, failover, configChangeBackoff);
-    }
+  public ServerSettings withAdminPorts(List<PortRange> value) {
+    return new ServerSettings(resources, constraints, exhibitorFlags, sharedOverrides, value, javaOptions,
+        stickinessPeriod, failover, configChangeBackoff);
+  }
 
-    public ServerSettings withStickinessPeriod(Duration value) {
-        return new ServerSettings(resources, constraints, exhibitorFlags, sharedOverrides, adminPorts, javaOptions,
-                value, failover, configChangeBackoff);
-    }
+  public ServerSettings withJavaOptions(String value) {
+    return new ServerSettings(resources, constraints, exhibitorFlags, sharedOverrides, adminPorts, value,
+        stickinessPeriod, failover, configChangeBackoff);
+  }
 
-    public ServerSettings withFailover(FailoverPolicy value) {
-        return new ServerSettings(resources, constraints, exhibitorFlags, sharedOverrides, adminPorts, javaOptions,
-                stickinessPeriod, value, configChangeBackoff);
-    }
+  public ServerSettings withStickinessPeriod(Duration value) {
+    return new ServerSettings(resources, constraints, exhibitorFlags, sharedOverrides, adminPorts, javaOptions,
+        value, failover, configChangeBackoff);
+  }
 
-    public ServerSettings withConfigChangeBackoff(Duration value) {
-        return new ServerSettings(resources, constraints, exhibitorFlags, sharedOverrides, adminPorts, javaOptions,
-                stickinessPeriod, failover, value);
-    }
+  public ServerSettings withFailover(FailoverPolicy value) {
+    return new ServerSettings(resources, constraints, exhibitorFlags, sharedOverrides, adminPorts, javaOptions,
+        stickinessPeriod, value, configChangeBackoff);
+  }
+
+  public ServerSettings withConfigChangeBackoff(Duration value) {
+    return new ServerSettings(resources, constraints, exhibitorFlags, sharedOverrides, adminPorts, javaOptions,
+        stickinessPeriod, failover, value);
+  }
 }

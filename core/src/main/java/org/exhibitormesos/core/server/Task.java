@@ -9,36 +9,36 @@ import java.util.Optional;
  * so an update of an older task can always be told apart from the current one.
  */
 public record Task(String taskId, String executorId, String agentId, String hostname, Ports ports,
-                   Instant launchedAt, TaskState lastState, Optional<Instant> runningSince) {
-    public Task {
-        requireText("taskId", taskId);
-        requireText("executorId", executorId);
-        requireText("agentId", agentId);
-        requireText("hostname", hostname);
-        Objects.requireNonNull(ports, "ports");
-        Objects.requireNonNull(launchedAt, "launchedAt");
-        Objects.requireNonNull(lastState, "lastState");
-        Objects.requireNonNull(runningSince, "runningSince");
-    }
+         Instant launchedAt, TaskState lastState, Optional<Instant> runningSince) {
+  public Task {
+    requireText("taskId", taskId);
+    requireText("executorId", executorId);
+    requireText("agentId", agentId);
+    requireText("hostname", hostname);
+    Objects.requireNonNull(ports, "ports");
+    Objects.requireNonNull(launchedAt, "launchedAt");
+    Objects.requireNonNull(lastState, "lastState");
+    Objects.requireNonNull(runningSince, "runningSince");
+  }
 
-    static void requireText(String name, String value) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(name + " must not be blank");
-        }
+  static void requireText(String name, String value) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(name + " must not be blank");
     }
+  }
 
-    public static Task launched(String taskId, String executorId, String agentId, String hostname, Ports ports, Instant at) {
-        return new Task(taskId, executorId, agentId, hostname, ports, at, TaskState.STAGING, Optional.empty());
-    }
+  public static Task launched(String taskId, String executorId, String agentId, String hostname, Ports ports, Instant at) {
+    return new Task(taskId, executorId, agentId, hostname, ports, at, TaskState.STAGING, Optional.empty());
+  }
 
-    /** The task after an update in {@code state} at {@code now}; keeps when it started running. */
-    public Task withState(TaskState state, Instant now) {
-        Optional<Instant> since = state == TaskState.RUNNING ? Optional.of(runningSince.orElse(now)) : runningSince;
-        return new Task(taskId, executorId, agentId, hostname, ports, launchedAt, state, since);
-    }
+  /** The task after an update in {@code state} at {@code now}; keeps when it started running. */
+  public Task withState(TaskState state, Instant now) {
+    Optional<Instant> since = state == TaskState.RUNNING ? Optional.of(runningSince.orElse(now)) : runningSince;
+    return new Task(taskId, executorId, agentId, hostname, ports, launchedAt, state, since);
+  }
 
-    /** The ZooKeeper client endpoint, {@code host:port}. */
-    public String clientEndpoint() {
-        return hostname + ":" + ports.client();
-    }
+  /** The ZooKeeper client endpoint, {@code host:port}. */
+  public String clientEndpoint() {
+    return hostname + ":" + ports.client();
+  }
 }

@@ -7,27 +7,27 @@ package org.exhibitormesos.core.server;
  * tasks it no longer tracks.
  */
 public enum TaskState {
-    STAGING(false), STARTING(false), RUNNING(false), KILLING(false),
-    FINISHED(true), FAILED(true), KILLED(true), ERROR(true), LOST(true), DROPPED(true),
-    UNREACHABLE(false), GONE(true), GONE_BY_OPERATOR(true), UNKNOWN(false);
+  STAGING(false), STARTING(false), RUNNING(false), KILLING(false),
+  FINISHED(true), FAILED(true), KILLED(true), ERROR(true), LOST(true), DROPPED(true),
+  UNREACHABLE(false), GONE(true), GONE_BY_OPERATOR(true), UNKNOWN(false);
 
-    private final boolean terminal;
+  private final boolean terminal;
 
-    TaskState(boolean terminal) {
-        this.terminal = terminal;
-    }
+  TaskState(boolean terminal) {
+    this.terminal = terminal;
+  }
 
-    public boolean terminal() {
-        return terminal;
-    }
+  public boolean terminal() {
+    return terminal;
+  }
 
-    /** True when the agent (and anything stored on it) is gone for good. */
-    public boolean agentGone() {
-        return this == GONE || this == GONE_BY_OPERATOR;
-    }
+  /** True when the agent (and anything stored on it) is gone for good. */
+  public boolean agentGone() {
+    return this == GONE || this == GONE_BY_OPERATOR;
+  }
 
-    /** The Mesos name, e.g. {@code TASK_FAILED}. */
-    public String mesosName() {
-        return "TASK_" + name();
-    }
+  /** The Mesos name, e.g. {@code TASK_FAILED}. */
+  public String mesosName() {
+    return "TASK_" + name();
+  }
 }

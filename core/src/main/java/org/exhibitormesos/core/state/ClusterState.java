@@ -22,66 +22,66 @@ import org.exhibitormesos.core.server.Server;
  *                    and unreserved on Mesos
  */
 public record ClusterState(Optional<String> frameworkId, Optional<ServerMode> mode, EnsembleState ensemble,
-                           SortedMap<ServerId, Server> servers, List<Reservation> releases) {
-    public ClusterState {
-        Objects.requireNonNull(frameworkId, "frameworkId");
-        Objects.requireNonNull(mode, "mode");
-        Objects.requireNonNull(ensemble, "ensemble");
-        servers = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(servers));
-        servers.forEach((id, s) -> {
-            if (!id.equals(s.id())) {
-                throw new IllegalArgumentException("server " + s.id() + " is stored under id " + id);
-            }
-        });
-        releases = List.copyOf(releases);
-    }
+             SortedMap<ServerId, Server> servers, List<Reservation> releases) {
+  public ClusterState {
+    Objects.requireNonNull(frameworkId, "frameworkId");
+    Objects.requireNonNull(mode, "mode");
+    Objects.requireNonNull(ensemble, "ensemble");
+    servers = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(servers));
+    servers.forEach((id, s) -> {
+      if (!id.equals(s.id())) {
+        throw new IllegalArgumentException("server " + s.id() + " is stored under id " + id);
+      }
+    });
+    releases = List.copyOf(releases);
+  }
 
-    /** A fresh state with no framework id and no servers. */
-    public static ClusterState initial(String superSecret) {
-        return new ClusterState(Optional.empty(), Optional.empty(), EnsembleState.initial(superSecret), new TreeMap<>(), List.of());
-    }
+  /** A fresh state with no framework id and no servers. */
+  public static ClusterState initial(String superSecret) {
+    return new ClusterState(Optional.empty(), Optional.empty(), EnsembleState.initial(superSecret), new TreeMap<>(), List.of());
+  }
 
-    public Optional<Server> server(ServerId id) {
-        return Optional.ofNullable(servers.get(id));
-    }
+  public Optional<Server> server(ServerId id) {
+    return Optional.ofNullable(servers.get(id));
+  }
 
-    public Collection<Server> serverList() {
-        return servers.values();
-    }
+  public Collection<Server> serverList() {
+    return servers.values();
+  }
 
-    public ClusterState withFrameworkId(String value) {
-        return new ClusterState(Optional.of(value), mode, ensemble, servers, releases);
-    }
+  public ClusterState withFrameworkId(String value) {
+    return new ClusterState(Optional.of(value), mode, ensemble, servers, releases);
+  }
 
-    public ClusterState withMode(ServerMode value) {
-        return new ClusterState(frameworkId, Optional.of(value), ensemble, servers, releases);
-    }
+  public ClusterState withMode(ServerMode value) {
+    return new ClusterState(frameworkId, Optional.of(value), ensemble, servers, releases);
+  }
 
-    public ClusterState withEnsemble(EnsembleState value) {
-        return new ClusterState(frameworkId, mode, value, servers, releases);
-    }
+  public ClusterState withEnsemble(EnsembleState value) {
+    return new ClusterState(frameworkId, mode, value, servers, releases);
+  }
 
-    public ClusterState withServer(Server server) {
-        TreeMap<ServerId, Server> next = new TreeMap<>(servers);
-        next.put(server.id(), server);
-        return new ClusterState(frameworkId, mode, ensemble, next, releases);
-    }
+  public ClusterState withServer(Server server) {
+    TreeMap<ServerId, Server> next = new TreeMap<>(servers);
+    next.put(server.id(), server);
+    return new ClusterState(frameworkId, mode, ensemble, next, releases);
+  }
 
-    public ClusterState updateServer(ServerId id, UnaryOperator<Server> change) {
-        Server current = servers.get(id);
-        if (current == null) {
-            throw new IllegalArgumentException("no server " + id);
-        }
-        return withServer(change.apply(current));
+  public ClusterState updateServer(ServerId id, UnaryOperator<Server> change) {
+    Server current = servers.get(id);
+    if (current == null) {
+      throw new IllegalArgumentException("no server " + id);
     }
+    return withServer(change.apply(current));
+  }
 
-    public ClusterState withoutServer(ServerId id) {
-        TreeMap<ServerId, Server> next = new TreeMap<>(servers);
-        next.remove(id);
-        return new ClusterState(frameworkId, mode, ensemble, next, releases);
-    }
+  public ClusterState withoutServer(ServerId id) {
+    TreeMap<ServerId, Server> next = new TreeMap<>(servers);
+    next.remove(id);
+    return new ClusterState(frameworkId, mode, ensemble, next, releases);
+  }
 
-    public ClusterState withReleases(List<Reservation> value) {
-        return new ClusterState(frameworkId, mode, ensemble, servers, value);
-    }
+  public ClusterState withReleases(List<Reservation> value) {
+    return new ClusterState(frameworkId, mode, ensemble, servers, value);
+  }
 }

@@ -23,63 +23,63 @@ import org.exhibitormesos.core.server.Ports;
  * @param sharedPorts     Exhibitor mode: the ZooKeeper ports shared by the whole ensemble, once chosen
  */
 public record EnsembleState(boolean bootstrapped, List<Integer> bootstrapMyids, Optional<String> clusterId,
-                            String superSecret, int nextMyid, SortedSet<Integer> retiredMyids, long configVersion,
-                            Optional<Ports> sharedPorts) {
-    public EnsembleState {
-        bootstrapMyids = List.copyOf(bootstrapMyids);
-        Objects.requireNonNull(clusterId, "clusterId");
-        if (superSecret == null || superSecret.length() < 16) {
-            throw new IllegalArgumentException("the super-user secret must have at least 16 characters");
-        }
-        if (nextMyid < 1 || nextMyid > MyidAllocator.MAX + 1) {
-            throw new IllegalArgumentException("nextMyid " + nextMyid + " is outside 1.." + (MyidAllocator.MAX + 1));
-        }
-        retiredMyids = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(retiredMyids));
-        Objects.requireNonNull(sharedPorts, "sharedPorts");
-        if (bootstrapped && bootstrapMyids.isEmpty()) {
-            throw new IllegalArgumentException("a bootstrapped ensemble lists its initial members");
-        }
+              String superSecret, int nextMyid, SortedSet<Integer> retiredMyids, long configVersion,
+              Optional<Ports> sharedPorts) {
+  public EnsembleState {
+    bootstrapMyids = List.copyOf(bootstrapMyids);
+    Objects.requireNonNull(clusterId, "clusterId");
+    if (superSecret == null || superSecret.length() < 16) {
+      throw new IllegalArgumentException("the super-user secret must have at least 16 characters");
     }
+    if (nextMyid < 1 || nextMyid > MyidAllocator.MAX + 1) {
+      throw new IllegalArgumentException("nextMyid " + nextMyid + " is outside 1.." + (MyidAllocator.MAX + 1));
+    }
+    retiredMyids = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(retiredMyids));
+    Objects.requireNonNull(sharedPorts, "sharedPorts");
+    if (bootstrapped && bootstrapMyids.isEmpty()) {
+      throw new IllegalArgumentException("a bootstrapped ensemble lists its initial members");
+    }
+  }
 
-    /** A new ensemble: not bootstrapped, counter at 1, with a freshly generated secret. */
-    public static EnsembleState initial(String superSecret) {
-        return new EnsembleState(false, List.of(), Optional.empty(), superSecret, 1, new TreeSet<>(), 0, Optional.empty());
-    }
+  /** A new ensemble: not bootstrapped, counter at 1, with a freshly generated secret. */
+  public static EnsembleState initial(String superSecret) {
+    return new EnsembleState(false, List.of(), Optional.empty(), superSecret, 1, new TreeSet<>(), 0, Optional.empty());
+  }
 
-    public EnsembleState withBootstrap(List<Integer> myids) {
-        return new EnsembleState(true, myids, clusterId, superSecret, nextMyid, retiredMyids, configVersion, sharedPorts);
-    }
+  public EnsembleState withBootstrap(List<Integer> myids) {
+    return new EnsembleState(true, myids, clusterId, superSecret, nextMyid, retiredMyids, configVersion, sharedPorts);
+  }
 
-    public EnsembleState withClusterId(String value) {
-        return new EnsembleState(bootstrapped, bootstrapMyids, Optional.of(value), superSecret, nextMyid, retiredMyids,
-                configVersion, sharedPorts);
-    }
+  public EnsembleState withClusterId(String value) {
+    return new EnsembleState(bootstrapped, bootstrapMyids, Optional.of(value), superSecret, nextMyid, retiredMyids,
+        configVersion, sharedPorts);
+  }
 
-    public EnsembleState withNextMyid(int value) {
-        return new EnsembleState(bootstrapped, bootstrapMyids, clusterId, superSecret, value, retiredMyids, configVersion,
-                sharedPorts);
-    }
+  public EnsembleState withNextMyid(int value) {
+    return new EnsembleState(bootstrapped, bootstrapMyids, clusterId, superSecret, value, retiredMyids, configVersion,
+        sharedPorts);
+  }
 
-    public EnsembleState withRetiredMyids(SortedSet<Integer> value) {
-        return new EnsembleState(bootstrapped, bootstrapMyids, clusterId, superSecret, nextMyid, value, configVersion,
-                sharedPorts);
-    }
+  public EnsembleState withRetiredMyids(SortedSet<Integer> value) {
+    return new EnsembleState(bootstrapped, bootstrapMyids, clusterId, superSecret, nextMyid, value, configVersion,
+        sharedPorts);
+  }
 
-    public EnsembleState withConfigVersion(long value) {
-        return new EnsembleState(bootstrapped, bootstrapMyids, clusterId, superSecret, nextMyid, retiredMyids, value,
-                sharedPorts);
-    }
+  public EnsembleState withConfigVersion(long value) {
+    return new EnsembleState(bootstrapped, bootstrapMyids, clusterId, superSecret, nextMyid, retiredMyids, value,
+        sharedPorts);
+  }
 
-    public EnsembleState withSharedPorts(Optional<Ports> value) {
-        return new EnsembleState(bootstrapped, bootstrapMyids, clusterId, superSecret, nextMyid, retiredMyids,
-                configVersion, value);
-    }
+  public EnsembleState withSharedPorts(Optional<Ports> value) {
+    return new EnsembleState(bootstrapped, bootstrapMyids, clusterId, superSecret, nextMyid, retiredMyids,
+        configVersion, value);
+  }
 
-    /** The secret stays out of logs and exceptions. */
-    @Override
-    public String toString() {
-        return "EnsembleState[bootstrapped=" + bootstrapped + ", bootstrapMyids=" + bootstrapMyids + ", clusterId="
-                + clusterId + ", nextMyid=" + nextMyid + ", retiredMyids=" + retiredMyids + ", configVersion="
-                + configVersion + ", sharedPorts=" + sharedPorts + "]";
-    }
+  /** The secret stays out of logs and exceptions. */
+  @Override
+  public String toString() {
+    return "EnsembleState[bootstrapped=" + bootstrapped + ", bootstrapMyids=" + bootstrapMyids + ", clusterId="
+        + clusterId + ", nextMyid=" + nextMyid + ", retiredMyids=" + retiredMyids + ", configVersion="
+        + configVersion + ", sharedPorts=" + sharedPorts + "]";
+  }
 }

@@ -10,11 +10,11 @@ import java.util.function.UnaryOperator;
  * more, so a crash between migrating and saving is harmless.
  */
 public record Migration(int from, String description, UnaryOperator<JsonObject> step) {
-    public Migration {
-        if (from < 1) {
-            throw new IllegalArgumentException("migrations start from schema 1");
-        }
-        Objects.requireNonNull(description, "description");
-        Objects.requireNonNull(step, "step");
+  public Migration {
+    if (from < 1) {
+      throw new IllegalArgumentException("migrations start from schema 1");
     }
+    Objects.requireNonNull(description, "description");
+    Objects.requireNonNull(step, "step");
+  }
 }

@@ -13,42 +13,42 @@ import java.util.TreeSet;
  * knows.
  */
 public final class MyidAllocator {
-    public static final int MAX = 254;
+  public static final int MAX = 254;
 
-    private MyidAllocator() {
+  private MyidAllocator() {
+  }
+
+  /** An allocated myid and the ensemble state that records it. */
+  public record Allocation(int myid, EnsembleState ensemble) { }
+
+  /**
+   * @param held      myids held by servers in the state (current identities)
+   * @param committed myids in the last committed ZooKeeper configuration known to the caller
+   * @throws IllegalStateException when every myid is held or may be committed
+   */
+  public static Allocation allocate(EnsembleState ensemble, Set<Integer> held, Set<Integer> committed) {
+    int next = ensemble.nextMyid();
+    while (next <= MAX) {
+      int candidate = next++;
+      if (!held.contains(candidate) && !committed.contains(candidate)) {
+        return new Allocation(candidate, ensemble.withNextMyid(next));
+      }
     }
-
-    /** An allocated myid and the ensemble state that records it. */
-    public record Allocation(int myid, EnsembleState ensemble) { }
-
-    /**
-     * @param held      myids held by servers in the state (current identities)
-     * @param committed myids in the last committed ZooKeeper configuration known to the caller
-     * @throws IllegalStateException when every myid is held or may be committed
-     */
-    public static Allocation allocate(EnsembleState ensemble, Set<Integer> held, Set<Integer> committed) {
-        int next = ensemble.nextMyid();
-        while (next <= MAX) {
-            int candidate = next++;
-            if (!held.contains(candidate) && !committed.contains(candidate)) {
-                return new Allocation(candidate, ensemble.withNextMyid(next));
-            }
-        }
-        for (int candidate : ensemble.retiredMyids()) {
-            if (!held.contains(candidate) && !committed.contains(candidate)) {
-                TreeSet<Integer> retired = new TreeSet<>(ensemble.retiredMyids());
-                retired.remove(candidate);
-                return new Allocation(candidate, ensemble.withNextMyid(MAX + 1).withRetiredMyids(retired));
-            }
-        }
-        throw new IllegalStateException("no ZooKeeper myid is free: all of 1.." + MAX
-                + " are held by servers, in the committed configuration or not yet retired");
-    }
-
-    /** Records that the data incarnation {@code myid} belonged to is gone for good. */
-    public static EnsembleState retire(EnsembleState ensemble, int myid) {
+    for (int candidate : ensemble.retiredMyids()) {
+      if (!held.contains(candidate) && !committed.contains(candidate)) {
         TreeSet<Integer> retired = new TreeSet<>(ensemble.retiredMyids());
-        retired.add(myid);
-        return ensemble.withRetiredMyids(retired);
+        retired.remove(candidate);
+        return new Allocation(candidate, ensemble.withNextMyid(MAX + 1).withRetiredMyids(retired));
+      }
     }
+    throw new IllegalStateException("no ZooKeeper myid is free: all of 1.." + MAX
+        + " are held by servers, in the committed configuration or not yet retired");
+  }
+
+  /** Records that the data incarnation {@code myid} belonged to is gone for good. */
+  public static EnsembleState retire(EnsembleState ensemble, int myid) {
+    TreeSet<Integer> retired = new TreeSet<>(ensemble.retiredMyids());
+    retired.add(myid);
+    return ensemble.withRetiredMyids(retired);
+  }
 }

@@ -6,11 +6,11 @@ package org.exhibitormesos.core.state;
  * stops; it never starts from an empty state instead.
  */
 public class StateFormatException extends Exception {
-    public StateFormatException(String message) {
-        super(message);
-    }
+  public StateFormatException(String message) {
+    super(message);
+  }
 
-    public StateFormatException(String message, Throwable cause) {
-        super(message, cause);
-    }
+  public StateFormatException(String message, Throwable cause) {
+    super(message, cause);
+  }
 }
