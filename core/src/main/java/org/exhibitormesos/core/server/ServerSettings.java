@@ -8,13 +8,14 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.exhibitormesos.core.InvalidInputException;
+import org.exhibitormesos.core.placement.Constraints;
 
 /**
  * What the operator configured for one server ({@code add} and {@code config}); changes apply at
  * the next launch.
  *
  * @param resources           cpus, memory and disk for the task
- * @param constraints         placement constraints in canonical text ({@code hostname=unique})
+ * @param constraints         placement constraints (default {@code hostname=unique})
  * @param exhibitorFlags      Exhibitor pass-through flags by name ({@code configcheckms} ...), used in Exhibitor mode
  * @param sharedOverrides     shared-config overrides by name ({@code zoo-cfg-extra}, {@code client-port} ...)
  * @param adminPorts          port ranges the admin / Exhibitor UI port must come from; empty = any offered port
@@ -23,10 +24,10 @@ import org.exhibitormesos.core.InvalidInputException;
  * @param failover            when a failed server is relaunched
  * @param configChangeBackoff the original's {@code sharedConfigChangeBackoff}
  */
-public record ServerSettings(Resources resources, String constraints, SortedMap<String, String> exhibitorFlags,
+public record ServerSettings(Resources resources, Constraints constraints, SortedMap<String, String> exhibitorFlags,
               SortedMap<String, String> sharedOverrides, List<PortRange> adminPorts, String javaOptions,
               Duration stickinessPeriod, FailoverPolicy failover, Duration configChangeBackoff) {
-  public static final String DEFAULT_CONSTRAINTS = "hostname=unique";
+  public static final Constraints DEFAULT_CONSTRAINTS = Constraints.parse("hostname=unique");
   public static final Duration DEFAULT_STICKINESS = Duration.ofMinutes(10);
   public static final Duration DEFAULT_CONFIG_CHANGE_BACKOFF = Duration.ofMillis(10_000);
 
@@ -68,7 +69,7 @@ public record ServerSettings(Resources resources, String constraints, SortedMap<
         stickinessPeriod, failover, configChangeBackoff);
   }
 
-  public ServerSettings withConstraints(String value) {
+  public ServerSettings withConstraints(Constraints value) {
     return new ServerSettings(resources, value, exhibitorFlags, sharedOverrides, adminPorts, javaOptions,
         stickinessPeriod, failover, configChangeBackoff);
   }

@@ -3,18 +3,21 @@ package org.exhibitormesos.core.server;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.exhibitormesos.core.placement.AgentAttributes;
 
 /**
- * One launched incarnation of a server. A fresh task id and executor id are used for every launch,
- * so an update of an older task can always be told apart from the current one.
+ * One launched incarnation of a server, with the agent it runs on (hostname and attributes, kept so
+ * constraints can be evaluated against placed servers after a restart, before any offer arrives).
+ * A fresh task id and executor id are used for every launch, so an update of an older task can
+ * always be told apart from the current one.
  */
-public record Task(String taskId, String executorId, String agentId, String hostname, Ports ports,
-         Instant launchedAt, TaskState lastState, Optional<Instant> runningSince) {
+public record Task(String taskId, String executorId, String agentId, AgentAttributes agent, Ports ports,
+    Instant launchedAt, TaskState lastState, Optional<Instant> runningSince) {
   public Task {
     requireText("taskId", taskId);
     requireText("executorId", executorId);
     requireText("agentId", agentId);
-    requireText("hostname", hostname);
+    Objects.requireNonNull(agent, "agent");
     Objects.requireNonNull(ports, "ports");
     Objects.requireNonNull(launchedAt, "launchedAt");
     Objects.requireNonNull(lastState, "lastState");
@@ -27,18 +30,24 @@ public record Task(String taskId, String executorId, String agentId, String host
     }
   }
 
-  public static Task launched(String taskId, String executorId, String agentId, String hostname, Ports ports, Instant at) {
-    return new Task(taskId, executorId, agentId, hostname, ports, at, TaskState.STAGING, Optional.empty());
+  public static Task launched(String taskId, String executorId, String agentId, AgentAttributes agent, Ports ports,
+                              Instant at) {
+    return new Task(taskId, executorId, agentId, agent, ports, at, TaskState.STAGING, Optional.empty());
   }
 
   /** The task after an update in {@code state} at {@code now}; keeps when it started running. */
   public Task withState(TaskState state, Instant now) {
     Optional<Instant> since = state == TaskState.RUNNING ? Optional.of(runningSince.orElse(now)) : runningSince;
-    return new Task(taskId, executorId, agentId, hostname, ports, launchedAt, state, since);
+    return new Task(taskId, executorId, agentId, agent, ports, launchedAt, state, since);
   }
 
   /** The ZooKeeper client endpoint, {@code host:port}. */
   public String clientEndpoint() {
-    return hostname + ":" + ports.client();
+    return hostname() + ":" + ports.client();
+  }
+
+  /** The agent's hostname, where ZooKeeper listens. */
+  public String hostname() {
+    return agent.hostname();
   }
 }

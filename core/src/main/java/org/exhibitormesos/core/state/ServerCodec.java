@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.exhibitormesos.core.ids.ServerId;
+import org.exhibitormesos.core.placement.AgentAttributes;
+import org.exhibitormesos.core.placement.Constraints;
 import org.exhibitormesos.core.server.DesiredState;
 import org.exhibitormesos.core.server.FailoverPolicy;
 import org.exhibitormesos.core.server.FailureRecord;
@@ -89,7 +91,7 @@ final class ServerCodec {
     o.addProperty("cpus", s.resources().cpus());
     o.addProperty("memMb", s.resources().memMb());
     o.addProperty("diskMb", s.resources().diskMb());
-    o.addProperty("constraints", s.constraints());
+    o.addProperty("constraints", s.constraints().toString());
     o.add("exhibitorFlags", encodeMap(s.exhibitorFlags()));
     o.add("sharedOverrides", encodeMap(s.sharedOverrides()));
     o.addProperty("adminPorts", PortRange.formatList(s.adminPorts()));
@@ -108,7 +110,7 @@ final class ServerCodec {
     JsonFields failover = f.object("failover");
     try {
       return new ServerSettings(new Resources(f.number("cpus"), f.number("memMb"), f.number("diskMb")),
-          f.string("constraints"), decodeMap(f.object("exhibitorFlags")), decodeMap(f.object("sharedOverrides")),
+          Constraints.parse(f.string("constraints")), decodeMap(f.object("exhibitorFlags")), decodeMap(f.object("sharedOverrides")),
           PortRange.parseList(f.string("adminPorts")), f.string("javaOptions"), f.duration("stickinessPeriod"),
           new FailoverPolicy(failover.duration("delay"), failover.duration("maxDelay"),
               failover.optionalInteger("maxTries")),
@@ -138,6 +140,7 @@ final class ServerCodec {
     o.addProperty("executorId", t.executorId());
     o.addProperty("agentId", t.agentId());
     o.addProperty("hostname", t.hostname());
+    o.add("attributes", encodeMap(t.agent().attributes()));
     o.add("ports", encodePorts(t.ports()));
     o.addProperty("launchedAt", t.launchedAt().toString());
     o.addProperty("lastState", t.lastState().name());
@@ -147,7 +150,8 @@ final class ServerCodec {
 
   private static Task decodeTask(JsonFields f) throws StateFormatException {
     try {
-      return new Task(f.string("taskId"), f.string("executorId"), f.string("agentId"), f.string("hostname"),
+      return new Task(f.string("taskId"), f.string("executorId"), f.string("agentId"),
+          new AgentAttributes(f.string("hostname"), decodeMap(f.object("attributes"))),
           decodePorts(f.object("ports")), f.instant("launchedAt"), f.enumValue("lastState", TaskState.class),
           f.optionalInstant("runningSince"));
     } catch (IllegalArgumentException e) {

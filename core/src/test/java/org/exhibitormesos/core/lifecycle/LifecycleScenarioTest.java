@@ -8,6 +8,7 @@ import static org.exhibitormesos.core.lifecycle.LifecycleTableTest.PORTS;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.exhibitormesos.core.placement.AgentAttributes;
 import org.exhibitormesos.core.server.DesiredState;
 import org.exhibitormesos.core.server.FailoverPolicy;
 import org.exhibitormesos.core.server.Identity;
@@ -28,7 +29,7 @@ public class LifecycleScenarioTest {
 
   private Server launch(Server pending, Instant at) {
     launches++;
-    Task t = Task.launched("task-" + launches, "exec-" + launches, "agent-1", "host-1", PORTS, at);
+    Task t = Task.launched("task-" + launches, "exec-" + launches, "agent-1", AgentAttributes.ofHost("host-1"), PORTS, at);
     Transition tr = Lifecycle.apply(pending, new LifecycleEvent.Launched(t, Identity.of(1, Membership.VOTER), Optional.of(VOLUME)), at);
     assertThat(tr.server().observed()).isEqualTo(ObservedState.STAGING);
     return tr.server();

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.exhibitormesos.core.ids.ServerId;
+import org.exhibitormesos.core.placement.AgentAttributes;
 import org.exhibitormesos.core.lifecycle.Effect.KillTask;
 import org.exhibitormesos.core.lifecycle.Effect.ReconcileTask;
 import org.exhibitormesos.core.lifecycle.Effect.Revive;
@@ -45,7 +46,7 @@ public class LifecycleTableTest {
   private final Set<String> covered = new HashSet<>();
 
   static Task task(TaskState state) {
-    return Task.launched(CURRENT, "exec-1", "agent-1", "host-1", PORTS, NOW.minusSeconds(60)).withState(state, NOW.minusSeconds(30));
+    return Task.launched(CURRENT, "exec-1", "agent-1", AgentAttributes.ofHost("host-1"), PORTS, NOW.minusSeconds(60)).withState(state, NOW.minusSeconds(30));
   }
 
   static Server inState(ObservedState state) {
@@ -66,7 +67,7 @@ public class LifecycleTableTest {
       case "stop" -> new LifecycleEvent.Stop();
       case "remove" -> new LifecycleEvent.Remove();
       case "launched" -> new LifecycleEvent.Launched(
-          Task.launched("exhibitor-1-new", "exec-2", "agent-2", "host-2", PORTS, NOW), Identity.of(1, Identity.Membership.JOINING), Optional.empty());
+          Task.launched("exhibitor-1-new", "exec-2", "agent-2", AgentAttributes.ofHost("host-2"), PORTS, NOW), Identity.of(1, Identity.Membership.JOINING), Optional.empty());
       case "current RUNNING" -> update(CURRENT, TaskState.RUNNING);
       case "current FAILED" -> update(CURRENT, TaskState.FAILED);
       case "old RUNNING" -> update(OLD, TaskState.RUNNING);

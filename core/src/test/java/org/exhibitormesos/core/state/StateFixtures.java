@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.exhibitormesos.core.ids.ServerId;
+import org.exhibitormesos.core.placement.AgentAttributes;
+import org.exhibitormesos.core.placement.Constraints;
 import org.exhibitormesos.core.server.DesiredState;
 import org.exhibitormesos.core.server.FailoverPolicy;
 import org.exhibitormesos.core.server.FailureRecord;
@@ -31,7 +33,7 @@ public final class StateFixtures {
   public static ClusterState everyField() {
     ServerSettings custom = ServerSettings.DEFAULT
         .withResources(new Resources(0.5, 512, 2048))
-        .withConstraints("rack=groupBy:3,hostname=unique")
+        .withConstraints(Constraints.parse("rack=groupBy:3,hostname=unique"))
         .withExhibitorFlags(Map.of("configcheckms", "2000", "servo", "false"))
         .withSharedOverrides(Map.of("zoo-cfg-extra", "syncLimit=7,tickTime=1000", "client-port", "2181"))
         .withAdminPorts(PortRange.parseList("31000..31100,31200"))
@@ -42,7 +44,8 @@ public final class StateFixtures {
     Ports ports = new Ports(31001, 31002, 31003, 31004);
     Reservation volume = new Reservation("agent-a", "127.0.0.2", "exhibitor", "zk-0-1111", "zkdata");
     Server running = new Server(ServerId.of(0), custom, DesiredState.ACTIVE, ObservedState.RUNNING, "",
-        Optional.of(Task.launched("exhibitor-0-aaaa", "exec-0-aaaa", "agent-a", "127.0.0.2", ports, T0)
+        Optional.of(Task.launched("exhibitor-0-aaaa", "exec-0-aaaa", "agent-a",
+            new AgentAttributes("127.0.0.2", Map.of("rack", "r1")), ports, T0)
             .withState(TaskState.RUNNING, T0.plusSeconds(4))),
         Optional.of(volume), Identity.of(1, Identity.Membership.VOTER), FailureRecord.NONE, Optional.empty());
     Server pending = new Server(ServerId.of(1), ServerSettings.DEFAULT, DesiredState.ACTIVE, ObservedState.PENDING,
