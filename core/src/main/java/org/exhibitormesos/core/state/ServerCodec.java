@@ -180,16 +180,19 @@ final class ServerCodec {
     JsonObject o = new JsonObject();
     o.addProperty("agentId", r.agentId());
     o.addProperty("hostname", r.hostname());
+    o.add("attributes", encodeMap(r.agent().attributes()));
     o.addProperty("role", r.role());
     o.addProperty("persistenceId", r.persistenceId());
     o.addProperty("containerPath", r.containerPath());
+    o.add("ports", encodePorts(r.ports()));
     return o;
   }
 
   static Reservation decodeReservation(JsonFields f) throws StateFormatException {
     try {
-      return new Reservation(f.string("agentId"), f.string("hostname"), f.string("role"), f.string("persistenceId"),
-          f.string("containerPath"));
+      return new Reservation(f.string("agentId"),
+          new AgentAttributes(f.string("hostname"), decodeMap(f.object("attributes"))), f.string("role"),
+          f.string("persistenceId"), f.string("containerPath"), decodePorts(f.object("ports")));
     } catch (IllegalArgumentException e) {
       throw f.invalid("reservation", e);
     }

@@ -23,7 +23,8 @@ import org.testng.annotations.Test;
 
 /** Multi-step lifecycles: failover backoff, deactivation, removal through the ensemble, agent loss. */
 public class LifecycleScenarioTest {
-  private static final Reservation VOLUME = new Reservation("agent-1", "host-1", "exhibitor", "zk-1-abc", "zkdata");
+  private static final Reservation VOLUME = new Reservation("agent-1", AgentAttributes.ofHost("host-1"),
+      "exhibitor", "zk-1-abc", "zkdata", PORTS);
 
   private int launches;
 

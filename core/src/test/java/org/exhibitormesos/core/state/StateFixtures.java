@@ -42,7 +42,8 @@ public final class StateFixtures {
         .withFailover(new FailoverPolicy(Duration.ofSeconds(2), Duration.ofMinutes(5), Optional.of(7)))
         .withConfigChangeBackoff(Duration.ofMillis(2500));
     Ports ports = new Ports(31001, 31002, 31003, 31004);
-    Reservation volume = new Reservation("agent-a", "127.0.0.2", "exhibitor", "zk-0-1111", "zkdata");
+    Reservation volume = new Reservation("agent-a", new AgentAttributes("127.0.0.2", Map.of("rack", "r1")), "exhibitor",
+        "zk-0-1111", "zkdata", ports);
     Server running = new Server(ServerId.of(0), custom, DesiredState.ACTIVE, ObservedState.RUNNING, "",
         Optional.of(Task.launched("exhibitor-0-aaaa", "exec-0-aaaa", "agent-a",
             new AgentAttributes("127.0.0.2", Map.of("rack", "r1")), ports, T0)
@@ -66,6 +67,7 @@ public final class StateFixtures {
         .withMode(ServerMode.NATIVE)
         .withEnsemble(ensemble)
         .withServer(running).withServer(pending).withServer(added)
-        .withReleases(List.of(new Reservation("agent-c", "127.0.0.4", "exhibitor", "zk-2-2222", "zkdata")));
+        .withReleases(List.of(new Reservation("agent-c", AgentAttributes.ofHost("127.0.0.4"), "exhibitor",
+            "zk-2-2222", "zkdata", new Ports(31005, 31006, 31007, 31008))));
   }
 }

@@ -1,0 +1,163 @@
+package org.exhibitormesos.core.offers;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.exhibitormesos.core.ids.ServerId;
+import org.exhibitormesos.core.offers.Offer.OfferedVolume;
+import org.exhibitormesos.core.placement.PlacedServer;
+import org.exhibitormesos.core.placement.Verdict;
+import org.exhibitormesos.core.server.DesiredState;
+import org.exhibitormesos.core.server.LastPlacement;
+import org.exhibitormesos.core.server.Ports;
+import org.exhibitormesos.core.server.Reservation;
+import org.exhibitormesos.core.server.Resources;
+import org.exhibitormesos.core.server.Server;
+import org.exhibitormesos.core.state.ClusterState;
+import org.exhibitormesos.core.state.ServerMode;
+
+/**
+ * Decides what to do with one offer: which waiting servers to launch on it (several when resources,
+ * ports and constraints allow), with the exact resources, ports and volume, which released volumes to
+ * destroy, and why every other waiting server does not fit. Pure and deterministic: servers are
+ * considered in id order, ports lowest first.
+ *
+ * <p>A server with a volume relaunches only on that volume while its stickiness lasts; a server
+ * without one sticks to its previous agent for its stickiness period unless that agent is gone.
+ * Servers with a task or a reservation count as placed for constraints.
+ */
+public final class OfferEvaluator {
+  /** Where the volume is mounted in the task's sandbox. */
+  public static final String CONTAINER_PATH = "zkdata";
+
+  /** Supplies fresh persistence ids for new volumes (unique per role and agent). */
+  @FunctionalInterface
+  public interface PersistenceIds {
+    String next(ServerId server);
+  }
+
+  private final PersistenceIds persistenceIds;
+
+  public OfferEvaluator(PersistenceIds persistenceIds) {
+    this.persistenceIds = persistenceIds;
+  }
+
+  public Evaluation evaluate(Offer offer, ClusterState state, Instant now) {
+    List<Reservation> releases = new ArrayList<>();
+    for (Reservation r : state.releases()) {
+      if (volumeOf(offer, r).isPresent()) {
+        releases.add(r);
+      }
+    }
+    OfferPools pools = new OfferPools(offer);
+    List<PlacedServer> placed = new ArrayList<>(placedServers(state));
+    Optional<Ports> shared = state.ensemble().sharedPorts();
+    ServerMode mode = state.mode().orElse(ServerMode.NATIVE);
+    List<Placement> placements = new ArrayList<>();
+    Map<ServerId, List<String>> notPlaced = new LinkedHashMap<>();
+    for (Server s : state.serverList()) {
+      if (s.desired() != DesiredState.ACTIVE || !s.wantsOffer(now)) {
+        continue;
+      }
+      List<String> reasons = new ArrayList<>();
+      Optional<Placement> p = place(s, offer, pools, others(placed, s.id()), mode, shared, now, reasons);
+      if (p.isPresent()) {
+        placements.add(p.get());
+        placed.removeIf(ps -> ps.id().equals(s.id()));
+        placed.add(new PlacedServer(s.id(), offer.agent()));
+        if (mode == ServerMode.EXHIBITOR && shared.isEmpty()) {
+          shared = Optional.of(p.get().ports());
+        }
+      } else {
+        notPlaced.put(s.id(), reasons);
+      }
+    }
+    return Evaluation.of(offer.offerId(), placements, releases, notPlaced);
+  }
+
+  private Optional<Placement> place(Server s, Offer offer, OfferPools pools, List<PlacedServer> others,
+      ServerMode mode, Optional<Ports> shared, Instant now, List<String> reasons) {
+    Optional<Reservation> reservation = s.reservation();
+    Optional<OfferedVolume> volume = reservation.flatMap(r -> volumeOf(offer, r));
+    boolean sticky = stickyUntil(s).map(now::isBefore).orElse(false);
+    if (reservation.isPresent() && volume.isEmpty() && sticky) {
+      reasons.add("waits for its volume on " + reservation.get().hostname() + " until "
+          + stickyUntil(s).orElseThrow());
+    } else if (reservation.isEmpty() && sticky && !onPreviousAgent(s, offer)) {
+      reasons.add("sticks to its previous agent " + s.lastPlacement().orElseThrow().hostname() + " until "
+          + stickyUntil(s).orElseThrow());
+    }
+    Verdict verdict = s.settings().constraints().evaluate(offer.agent(), others);
+    reasons.addAll(verdict.reasons());
+    if (volume.isPresent()) {
+      // Relaunch on the existing volume with what was reserved for it, ports included.
+      Reservation r = reservation.orElseThrow().onAgent(offer.agentId());
+      reasons.addAll(OfferPools.checkReserved(volume.get(), r.ports()));
+      if (!reasons.isEmpty()) {
+        return Optional.empty();
+      }
+      Offer.OfferedResources res = volume.get().reserved();
+      return Optional.of(new Placement(s.id(), offer.offerId(), offer.agentId(), offer.agent(),
+          new Resources(res.cpus(), res.memMb(), res.diskMb()), r.ports(), new VolumePlan.ExistingVolume(r)));
+    }
+    Resources need = s.settings().resources();
+    reasons.addAll(pools.checkUnreserved(need));
+    PortChoice.Result ports = PortChoice.choose(pools.ports(), pin(s, "client-port", shared.map(Ports::client)),
+        pin(s, "connect-port", shared.map(Ports::peer)), pin(s, "election-port", shared.map(Ports::election)),
+        s.settings().adminPorts());
+    reasons.addAll(ports.reasons());
+    if (!reasons.isEmpty()) {
+      return Optional.empty();
+    }
+    Ports chosen = ports.ports().orElseThrow();
+    pools.take(need, chosen);
+    VolumePlan plan = "*".equals(offer.role()) ? new VolumePlan.Sandbox()
+        : new VolumePlan.NewVolume(new Reservation(offer.agentId(), offer.agent(), offer.role(),
+            persistenceIds.next(s.id()), CONTAINER_PATH, chosen), need.diskMb());
+    return Optional.of(new Placement(s.id(), offer.offerId(), offer.agentId(), offer.agent(), need, chosen, plan));
+  }
+
+  /** In Exhibitor mode the ensemble's shared port wins; otherwise the server's override, if any. */
+  private static Optional<PortChoice.Pin> pin(Server s, String override, Optional<Integer> shared) {
+    if (shared.isPresent()) {
+      return Optional.of(new PortChoice.Pin(shared.get(), "the ensemble's " + override.replace("-port", "") + " port"));
+    }
+    return s.settings().pinnedPort(override).map(p -> new PortChoice.Pin(p, override));
+  }
+
+  private static Optional<java.time.Instant> stickyUntil(Server s) {
+    return s.lastPlacement().map(p -> p.leftAt().plus(s.settings().stickinessPeriod()));
+  }
+
+  private static boolean onPreviousAgent(Server s, Offer offer) {
+    LastPlacement last = s.lastPlacement().orElseThrow();
+    return last.agentId().equals(offer.agentId()) || last.hostname().equals(offer.hostname());
+  }
+
+  static Optional<OfferedVolume> volumeOf(Offer offer, Reservation r) {
+    if (!r.hostname().equals(offer.hostname())) {
+      return Optional.empty();
+    }
+    return offer.volumes().stream().filter(v -> v.persistenceId().equals(r.persistenceId())).findFirst();
+  }
+
+  /** Servers with a task, or waiting to return to their volume, where they are (or will be). */
+  private static List<PlacedServer> placedServers(ClusterState state) {
+    List<PlacedServer> placed = new ArrayList<>();
+    for (Server s : state.serverList()) {
+      if (s.task().isPresent()) {
+        placed.add(new PlacedServer(s.id(), s.task().get().agent()));
+      } else if (s.reservation().isPresent() && s.desired() == DesiredState.ACTIVE) {
+        placed.add(new PlacedServer(s.id(), s.reservation().get().agent()));
+      }
+    }
+    return placed;
+  }
+
+  private static List<PlacedServer> others(List<PlacedServer> placed, ServerId self) {
+    return placed.stream().filter(p -> !p.id().equals(self)).toList();
+  }
+}
