@@ -137,19 +137,36 @@ public final class FileStateStore implements StateStore {
   @Override
   public synchronized Optional<Versioned<byte[]>> read() throws StateStoreException {
     ensureOpen();
+    return readFile(file, ops, describe());
+  }
+
+  /**
+   * Reads a state file without taking its lock, for inspection while a scheduler holds it. Writers
+   * replace the file by an atomic rename, so this always sees one complete version.
+   *
+   * @return empty when the file does not exist
+   * @throws StateStoreException {@code CORRUPT} or {@code IO}, as {@link #read()}
+   */
+  public static Optional<Versioned<byte[]>> readUnlocked(Path file) throws StateStoreException {
+    Path absolute = file.toAbsolutePath().normalize();
+    return readFile(absolute, FileOps.system(), SCHEME + absolute);
+  }
+
+  private static Optional<Versioned<byte[]>> readFile(Path file, FileOps ops, String store)
+      throws StateStoreException {
     byte[] content;
     try {
       content = ops.readAll(file);
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException e) {
-      throw new StateStoreException(Reason.IO, describe(),
+      throw new StateStoreException(Reason.IO, store,
           "cannot read state file " + file + ": " + e, e);
     }
     try {
       return Optional.of(StateFileFormat.decode(content));
     } catch (StateFileFormat.CorruptStateFileException e) {
-      throw new StateStoreException(Reason.CORRUPT, describe(), "state file " + file
+      throw new StateStoreException(Reason.CORRUPT, store, "state file " + file
           + " is corrupt: " + e.getMessage()
           + "; it is not treated as empty: restore it from a backup or move it aside", e);
     }
