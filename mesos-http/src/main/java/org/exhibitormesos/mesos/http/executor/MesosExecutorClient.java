@@ -122,8 +122,12 @@ public final class MesosExecutorClient implements AutoCloseable {
    * SUBSCRIBE.
    *
    * @throws IllegalArgumentException for {@code TASK_STAGING}, which executors may not send
+   * @throws IllegalStateException once closed
    */
   public PendingUpdate update(TaskStatus status) {
+    if (closed) {
+      throw new IllegalStateException("executor client is closed");
+    }
     if (status.getState() == TaskState.TASK_STAGING) {
       throw new IllegalArgumentException("executors must not send TASK_STAGING");
     }
@@ -278,7 +282,7 @@ public final class MesosExecutorClient implements AutoCloseable {
     disconnectedSince = null;
     calls = new CallChannel(io, env.agentEndpoint(), CONNECT_TIMEOUT, CALL_TIMEOUT);
     LOG.info("subscribed to agent {} (container {})", env.agentEndpoint(),
-        event.getContainerId().getValue());
+        event.hasContainerId() ? event.getContainerId().getValue() : "unknown");
     // Updates made while the SUBSCRIBE was in flight were not in it: send them now.
     for (PendingUpdate p : unacknowledged.updates()) {
       if (!sentInSubscribe.contains(p.uuid())) {

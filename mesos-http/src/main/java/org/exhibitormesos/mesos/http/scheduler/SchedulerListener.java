@@ -17,7 +17,11 @@ public interface SchedulerListener {
    */
   void onSubscribed(Event.Subscribed subscribed, HostAndPort master);
 
-  /** Any event other than SUBSCRIBED and HEARTBEAT (those are handled by the client). */
+  /**
+   * Any event other than SUBSCRIBED and HEARTBEAT (those are handled by the client). After an
+   * ERROR event the client abandons the stream and resubscribes; on {@code "Framework has been
+   * removed"} the caller must close the client or make the supplier drop the framework id.
+   */
   void onEvent(Event event);
 
   /**

@@ -280,6 +280,29 @@ public class MesosSchedulerClientTest {
   }
 
   @Test
+  public void movesToTheNewLeaderWhenTheDetectorSaysSo() throws Exception {
+    FakeMaster first = closeLater(new FakeMaster((n, ex, m) -> m.acceptSubscription(ex, 15)));
+    FakeMaster second = closeLater(new FakeMaster((n, ex, m) -> m.acceptSubscription(ex, 15)));
+    ManualMasterDetector detector = new ManualMasterDetector(first.address());
+    MesosSchedulerClient client = closeLater(new MesosSchedulerClient(detector, frameworkInfo::get,
+        listener, SchedulerClientConfig.defaults().withBackoff(fastBackoff), eventThread,
+        Clock.systemUTC()));
+    client.start();
+    assertThat(Await.next(heard, HostAndPort.class::isInstance, "subscribed"))
+        .isEqualTo(first.address());
+
+    detector.elect(second.address());
+    Disconnect lost = (Disconnect) Await.next(heard, Disconnect.class::isInstance, "disconnect");
+    assertThat(lost.kind()).isEqualTo(Disconnect.Kind.LEADER_CHANGED);
+    assertThat(Await.next(heard, HostAndPort.class::isInstance, "resubscribed"))
+        .isEqualTo(second.address());
+    assertThat(FakeMaster.parse(second.subscribeRequests.take()).getFrameworkId().getValue())
+        .isEqualTo(FakeMaster.FRAMEWORK_ID);
+    assertThat(backoffCalls).isEmpty();
+    Await.until(Duration.ofSeconds(5), () -> !first.streams.get(0).isOpen(), "old stream closed");
+  }
+
+  @Test
   public void closeIsIdempotentAndStopsTheStream() throws Exception {
     FakeMaster master = closeLater(new FakeMaster((n, ex, m) -> m.acceptSubscription(ex, 15)));
     MesosSchedulerClient client = client(SchedulerClientConfig.defaults(), master.address());
