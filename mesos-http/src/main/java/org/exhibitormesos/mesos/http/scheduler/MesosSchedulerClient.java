@@ -299,6 +299,10 @@ public final class MesosSchedulerClient implements AutoCloseable {
       }
       return;
     }
+    if (reply.status() == 503) {
+      // Recovering, or a non-leader that knows no leader: a static list should try another master.
+      detector.reportUnreachable(streamEndpoint.address());
+    }
     end(new Disconnect(Kind.REJECTED, "SUBSCRIBE to " + streamEndpoint + " answered HTTP "
         + reply.status() + (reply.body().isBlank() ? "" : ": " + reply.body().strip())), false);
   }
