@@ -2,7 +2,8 @@ package org.exhibitormesos.mesos.local.process;
 
 /**
  * A URI could not be fetched or extracted; the launch fails (a real agent reports {@code
- * TASK_FAILED} with {@code REASON_CONTAINER_LAUNCH_FAILED}). The message names the URI and the cause.
+ * TASK_FAILED} with {@code REASON_CONTAINER_LAUNCH_FAILED}). The message names the URI and the
+ * cause.
  */
 public final class FetchException extends Exception {
   private static final long serialVersionUID = 1L;

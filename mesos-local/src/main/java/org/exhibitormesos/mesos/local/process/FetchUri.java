@@ -27,7 +27,8 @@ public record FetchUri(String value, boolean executable, boolean extract,
       if (name.isBlank() || path.isAbsolute() || path.startsWith("..")
           || path.toString().isEmpty()) {
         throw new IllegalArgumentException(
-            "output_file '" + name + "' of " + value + " must be a relative path inside the sandbox");
+            "output_file '" + name + "' of " + value
+                + " must be a relative path inside the sandbox");
       }
     });
   }

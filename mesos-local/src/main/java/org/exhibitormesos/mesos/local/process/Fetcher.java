@@ -23,9 +23,10 @@ import org.apache.logging.log4j.Logger;
  * The Mesos fetcher (reference section 8) without its cache: fetches {@code CommandInfo.uris} one
  * after the other into a sandbox. Sources: {@code http://} and {@code https://} (status must be
  * 200; redirects followed), {@code file://} and absolute paths (copied). Relative paths need the
- * agent's {@code --frameworks_home}, which mesos-local does not have, and other schemes need Hadoop:
- * both are rejected. Then {@code executable} chmods 0755 (no extraction), else {@code extract}
- * unpacks recognised archives into the sandbox root (see {@link Archives}), keeping the archive.
+ * agent's {@code --frameworks_home}, which mesos-local does not have, and other schemes need
+ * Hadoop: both are rejected. Then {@code executable} chmods 0755 (no extraction), else {@code
+ * extract} unpacks recognised archives into the sandbox root (see {@link Archives}), keeping the
+ * archive.
  *
  * <p>Thread-safe. The timeout bounds connecting, waiting for response headers and running {@code
  * tar}; a body that stalls after the headers is not bounded.

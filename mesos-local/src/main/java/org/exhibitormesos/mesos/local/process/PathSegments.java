@@ -7,8 +7,8 @@ final class PathSegments {
   /**
    * Returns {@code value} if it is a safe single path component.
    *
-   * @throws IllegalArgumentException naming {@code what} if it is null, blank, {@code .}, {@code ..}
-   *     or contains {@code /} or NUL
+   * @throws IllegalArgumentException naming {@code what} if it is null, blank, {@code .}, {@code
+   *     ..} or contains {@code /} or NUL
    */
   static String require(String what, String value) {
     if (value == null || value.isBlank()) {

@@ -10,8 +10,9 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 /**
- * Signals whole process groups with procps {@code kill -<SIG> -- -<pgid>}: the JDK can signal single
- * processes only, and one {@code kill(2)} on the group cannot miss a member that forks meanwhile.
+ * Signals whole process groups with procps {@code kill -<SIG> -- -<pgid>}: the JDK can signal
+ * single processes only, and one {@code kill(2)} on the group cannot miss a member that forks
+ * meanwhile.
  * Thread-safe and stateless; usable from a shutdown hook (it starts a short-lived {@code kill}
  * process and waits at most {@link #KILL_TIMEOUT_SECONDS}).
  */

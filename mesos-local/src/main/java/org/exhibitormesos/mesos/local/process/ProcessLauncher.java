@@ -37,7 +37,8 @@ public final class ProcessLauncher implements AutoCloseable {
   /** The variable every started process carries. */
   public static final String MARKER_VARIABLE = "MESOS_LOCAL_RUN";
   /** {@code PATH} when this JVM has none: the Mesos containerizer's default. */
-  public static final String DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+  public static final String DEFAULT_PATH =
+      "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
   private static final Logger LOG = LogManager.getLogger(ProcessLauncher.class);
   private static final List<String> PASSTHROUGH = List.of("PATH", "HOME", "LANG", "JAVA_HOME");

@@ -42,7 +42,7 @@ public record ProcessSpec(
     }
   }
 
-  /** A {@code /bin/sh -c} command with its output in {@code <sandbox>/stdout} and {@code stderr}. */
+  /** A {@code /bin/sh -c} command writing to {@code <sandbox>/stdout} and {@code stderr}. */
   public static ProcessSpec shell(String commandLine, Map<String, String> environment,
       Path sandbox) {
     return new ProcessSpec(List.of(commandLine), true, environment, sandbox,

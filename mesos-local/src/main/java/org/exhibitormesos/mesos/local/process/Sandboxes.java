@@ -7,8 +7,8 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 /**
- * Sandbox directories laid out as a real agent lays them out: {@code
- * <agentWorkDir>/slaves/<agentId>/frameworks/<frameworkId>/executors/<executorId>/runs/<containerId>}.
+ * Sandbox directories laid out as a real agent lays them out: {@code <agentWorkDir>/slaves/
+ * <agentId>/frameworks/<frameworkId>/executors/<executorId>/runs/<containerId>}.
  */
 public final class Sandboxes {
   private static final Logger LOG = LogManager.getLogger(Sandboxes.class);

@@ -16,9 +16,9 @@
  *   <li>Groups are signalled with procps {@code kill -<SIG> -- -<pgid>} (one {@code kill(2)} on the
  *       whole group, so members forking concurrently are not missed); the JDK has no API for
  *       process groups.
- *   <li>Exit codes are what {@link java.lang.Process#exitValue()} reports on Linux: the exit status,
- *       or {@code 128 + signal} for a child killed by a signal (137 for SIGKILL, 143 for SIGTERM),
- *       matching shell conventions.
+ *   <li>Exit codes are what {@link java.lang.Process#exitValue()} reports on Linux: the exit
+ *       status, or {@code 128 + signal} for a child killed by a signal (137 for SIGKILL, 143 for
+ *       SIGTERM), matching shell conventions.
  *   <li>Every process carries {@code MESOS_LOCAL_RUN=<marker>} (inherited by its descendants unless
  *       they scrub their environment), so {@link org.exhibitormesos.mesos.local.process.RunMarkers}
  *       can find leftovers of a run through {@code /proc/<pid>/environ}, even ones that escaped

@@ -192,7 +192,8 @@ public class ProcessLauncherTest {
   @Test
   public void closeWithCleanupOffKillsOnlyTheDirectChild() throws Exception {
     String ownMarker = RunMarkers.newMarker();
-    try (ProcessLauncher noCleanup = new ProcessLauncher(ownMarker, false)) {
+    ProcessLauncher noCleanup = new ProcessLauncher(ownMarker, false);
+    try {
       ManagedProcess process =
           noCleanup.start(ProcessSpec.shell("sleep 1000 & exec sleep 1000", Map.of(), sandbox));
       Await.until(() -> ProcStat.liveMembers(process.pid()).size() == 2, "leader and grandchild");
@@ -209,6 +210,7 @@ public class ProcessLauncherTest {
       Await.until(() -> RunMarkers.find(ownMarker).isEmpty(), "the grandchild to die");
       Await.until(() -> !process.isGroupAlive(), "the group to be gone");
     } finally {
+      noCleanup.close();
       RunMarkers.killAll(ownMarker);
     }
   }
@@ -226,7 +228,8 @@ public class ProcessLauncherTest {
 
   @Test
   public void terminateAfterCloseKillsWithoutTheScheduler() throws Exception {
-    try (ProcessLauncher noCleanup = new ProcessLauncher(marker, false)) {
+    ProcessLauncher noCleanup = new ProcessLauncher(marker, false);
+    try {
       ManagedProcess process =
           noCleanup.start(ProcessSpec.shell("trap '' TERM; echo ready; sleep 1000", Map.of(),
               sandbox));
@@ -237,6 +240,8 @@ public class ProcessLauncherTest {
       process.terminate(Duration.ofSeconds(30));
 
       Await.until(() -> !process.isGroupAlive(), "immediate SIGKILL of the group");
+    } finally {
+      noCleanup.close(); // the marker's leftovers are killed in tearDown
     }
   }
 

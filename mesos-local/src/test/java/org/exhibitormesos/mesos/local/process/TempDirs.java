@@ -37,7 +37,7 @@ final class TempDirs {
     });
   }
 
-  /** Runs a short command to completion (killed by pid if it overruns), failing on non-zero exit. */
+  /** Runs a short command to completion (killed by pid if it overruns); fails on non-zero exit. */
   static void run(List<String> argv) throws IOException, InterruptedException {
     Process p = new ProcessBuilder(argv).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
