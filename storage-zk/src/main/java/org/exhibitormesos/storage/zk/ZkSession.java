@@ -7,6 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -291,7 +292,8 @@ public final class ZkSession implements AutoCloseable {
   private static List<ACL> digestAcl(ZkStorageSpec.Credentials credentials) {
     try {
       String digest = DigestAuthenticationProvider.generateDigest(credentials.authString());
-      return List.of(new ACL(ZooDefs.Perms.ALL, new Id("digest", digest)));
+      // Not List.of: ZooKeeper's ACL validation asks the list whether it contains null.
+      return Collections.singletonList(new ACL(ZooDefs.Perms.ALL, new Id("digest", digest)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("the JVM lacks the digest algorithm ZooKeeper needs", e);
     }
