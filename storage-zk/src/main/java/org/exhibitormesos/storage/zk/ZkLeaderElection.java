@@ -134,18 +134,7 @@ public final class ZkLeaderElection implements AutoCloseable {
     }
     session.removeListener(sessionListener);
     try {
-      thread.execute(() -> {
-        endTerm(LeadershipListener.Reason.CLOSED);
-        if (candidate != null) {
-          try {
-            session.client().delete(candidate, -1);
-            LOG.info("left election {}: deleted {}", electionPath, candidate);
-          } catch (KeeperException | InterruptedException | IllegalStateException e) {
-            LOG.info("left election {}: {} goes with the session ({})", electionPath, candidate,
-                e.toString());
-          }
-        }
-      });
+      thread.execute(this::leave);
     } catch (RejectedExecutionException e) {
       // Already stopping.
     }
@@ -157,6 +146,19 @@ public final class ZkLeaderElection implements AutoCloseable {
     } catch (InterruptedException e) {
       thread.shutdownNow();
       Thread.currentThread().interrupt();
+    }
+  }
+
+  private void leave() {
+    endTerm(LeadershipListener.Reason.CLOSED);
+    if (candidate != null) {
+      try {
+        session.client().delete(candidate, -1);
+        LOG.info("left election {}: deleted {}", electionPath, candidate);
+      } catch (KeeperException | InterruptedException | IllegalStateException e) {
+        LOG.info("left election {}: {} goes with the session ({})", electionPath, candidate,
+            e.toString());
+      }
     }
   }
 
@@ -201,7 +203,7 @@ public final class ZkLeaderElection implements AutoCloseable {
     } catch (KeeperException | StateStoreException e) {
       LOG.warn("could not join election {}; retrying in {} ms: {}", electionPath,
           REJOIN_DELAY_MS, e.getMessage());
-      schedule(this::join);
+      schedule(this::join, REJOIN_DELAY_MS);
     }
   }
 
@@ -234,7 +236,6 @@ public final class ZkLeaderElection implements AutoCloseable {
           beginTerm(own.getVersion());
           return;
         }
-        endTerm(LeadershipListener.Reason.CANDIDATE_DELETED);
         String leader = electionPath + "/" + children.get(0);
         String predecessor = electionPath + "/" + children.get(index - 1);
         try {
@@ -252,7 +253,7 @@ public final class ZkLeaderElection implements AutoCloseable {
     } catch (KeeperException | StateStoreException e) {
       LOG.warn("election {} check failed; retrying in {} ms: {}", electionPath, REJOIN_DELAY_MS,
           e.getMessage());
-      schedule(this::check);
+      schedule(this::check, REJOIN_DELAY_MS);
     }
   }
 
@@ -283,22 +284,15 @@ public final class ZkLeaderElection implements AutoCloseable {
   }
 
   private void submit(Runnable task) {
-    if (closed) {
-      return;
-    }
-    try {
-      thread.execute(task);
-    } catch (RejectedExecutionException e) {
-      // Closing: nothing more to do.
-    }
+    schedule(task, 0);
   }
 
-  private void schedule(Runnable task) {
+  private void schedule(Runnable task, long delayMs) {
     if (closed) {
       return;
     }
     try {
-      thread.schedule(() -> submit(task), REJOIN_DELAY_MS, TimeUnit.MILLISECONDS);
+      thread.schedule(task, delayMs, TimeUnit.MILLISECONDS);
     } catch (RejectedExecutionException e) {
       // Closing: nothing more to do.
     }

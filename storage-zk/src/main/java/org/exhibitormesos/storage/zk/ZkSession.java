@@ -171,7 +171,7 @@ public final class ZkSession implements AutoCloseable {
 
   /** @return true if znodes are created with the credentials' digest ACL */
   public boolean secured() {
-    return spec.credentials().isPresent();
+    return acl != ZooDefs.Ids.OPEN_ACL_UNSAFE;
   }
 
   /** @return the tuning */
@@ -194,7 +194,7 @@ public final class ZkSession implements AutoCloseable {
     listeners.remove(listener);
   }
 
-  /** For tests that expire the session with a second client. */
+  /** @return the current session's id (0 until connected); tests expire it with a twin client */
   long sessionId() {
     return client().getSessionId();
   }
@@ -215,14 +215,14 @@ public final class ZkSession implements AutoCloseable {
       toClose = zk;
       lock.notifyAll();
     }
-    if (toClose != null) {
-      try {
+    try {
+      if (toClose != null) {
         toClose.close();
         LOG.info("ZooKeeper session 0x{} to {} closed", Long.toHexString(toClose.getSessionId()),
             describe());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

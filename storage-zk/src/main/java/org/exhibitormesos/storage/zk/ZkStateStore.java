@@ -35,7 +35,8 @@ import org.exhibitormesos.core.state.store.WriteResult;
  * {@link LeadershipFence}, and every write is a {@code multi} of the fence's check and the write:
  * once the leader's session has expired the server refuses the write atomically, and the store
  * throws {@link Reason#FENCED}. After a {@code FENCED} the last write's outcome is unknown to this
- * writer; it must stop, and the next leader re-reads.
+ * writer; it must stop, and the next leader re-reads. A write keeps the fence it started with while
+ * it retries a lost connection: if the session survives, no other instance can have led meanwhile.
  *
  * <p><b>Size.</b> Documents that would not fit in one ZooKeeper packet
  * ({@link ZkSessionConfig#maxBufferBytes()}, ZooKeeper's {@code jute.maxbuffer}) are refused with
@@ -122,6 +123,7 @@ public final class ZkStateStore implements StateStore {
     int limit = Znodes.maxDocumentBytes(session.config(), path,
         term.map(LeadershipFence::candidatePath).orElse(""));
     if (copy.length > limit) {
+      LOG.warn("refused a state of {} bytes for {}: limit {}", copy.length, describe(), limit);
       throw new StateStoreException(Reason.IO, describe(), "state of " + copy.length
           + " bytes is too large for " + describe() + ": at most " + limit + " bytes fit in "
           + "ZooKeeper's jute.maxbuffer of " + session.config().maxBufferBytes()
@@ -134,7 +136,7 @@ public final class ZkStateStore implements StateStore {
         throw Znodes.failure(describe(), "create parents of", e);
       }
     }
-    return write("write", expectedVersion, term, zk -> writeOnce(zk, copy, expectedVersion, term),
+    return WriteRetry.run(session, describe(), "write", expectedVersion, term, zk -> writeOnce(zk, copy, expectedVersion, term),
         () -> settleWrite(copy, expectedVersion));
   }
 
@@ -145,7 +147,7 @@ public final class ZkStateStore implements StateStore {
     }
     ensureOpen();
     Optional<LeadershipFence> term = currentFence();
-    return write("delete", expectedVersion, term, zk -> deleteOnce(zk, expectedVersion, term),
+    return WriteRetry.run(session, describe(), "delete", expectedVersion, term, zk -> deleteOnce(zk, expectedVersion, term),
         () -> settleDelete(expectedVersion));
   }
 
@@ -165,48 +167,6 @@ public final class ZkStateStore implements StateStore {
     }
   }
 
-  /** What a write attempt does once; what to conclude after a reply was lost. */
-  private interface Attempt {
-    WriteResult run(ZooKeeper zk) throws KeeperException, InterruptedException,
-        StateStoreException;
-  }
-
-  private interface Settle {
-    Optional<WriteResult> run() throws KeeperException, StateStoreException;
-  }
-
-  private WriteResult write(String what, long expected, Optional<LeadershipFence> term,
-      Attempt attempt, Settle settle) throws StateStoreException {
-    Backoff backoff = session.backoff(what);
-    boolean uncertain = false;
-    while (true) {
-      try {
-        if (uncertain) {
-          Optional<WriteResult> settled = settle.run();
-          if (settled.isPresent()) {
-            LOG.info("{} of {} at version {} settled after a lost reply: {}", what, describe(),
-                expected, settled.get());
-            return settled.get();
-          }
-        }
-        return attempt.run(session.client());
-      } catch (KeeperException.SessionExpiredException e) {
-        if (term.isPresent()) {
-          throw fenced(what, term.get(), e);
-        }
-        uncertain = true;
-        backoff.pause(e);
-      } catch (KeeperException.ConnectionLossException | KeeperException.SessionMovedException e) {
-        uncertain = true;
-        backoff.pause(e);
-      } catch (KeeperException e) {
-        throw Znodes.failure(describe(), what, e);
-      } catch (InterruptedException e) {
-        throw Backoff.interrupted(describe(), what, e);
-      }
-    }
-  }
-
   private WriteResult writeOnce(ZooKeeper zk, byte[] data, long expected,
       Optional<LeadershipFence> term) throws KeeperException, InterruptedException,
       StateStoreException {
@@ -220,20 +180,26 @@ public final class ZkStateStore implements StateStore {
       if (term.isEmpty()) {
         if (expected == ABSENT) {
           zk.create(path, data, session.acl(), CreateMode.PERSISTENT);
-          return new WriteResult.Written(0);
+          return created();
         }
         return new WriteResult.Written(zk.setData(path, data, (int) expected).getVersion());
       }
       List<OpResult> results = zk.multi(List.of(term.get().check(), op));
-      return new WriteResult.Written(results.get(1) instanceof OpResult.SetDataResult set
-          ? set.getStat().getVersion() : 0);
+      return results.get(1) instanceof OpResult.SetDataResult set
+          ? new WriteResult.Written(set.getStat().getVersion()) : created();
     } catch (KeeperException.NodeExistsException | KeeperException.BadVersionException
         | KeeperException.NoNodeException e) {
-      if (term.isPresent() && checkFailed(e)) {
-        throw fenced("write", term.get(), e);
+      if (term.isPresent() && WriteRetry.checkFailed(e)) {
+        throw WriteRetry.fenced(describe(), "write", term.get(), e);
       }
       return new WriteResult.Conflict(currentVersion());
     }
+  }
+
+  private WriteResult created() {
+    LOG.info("created state znode {} with {} ACL{}", describe(),
+        session.secured() ? "a digest" : "an open", fence == null ? "" : " (fenced write)");
+    return new WriteResult.Written(0);
   }
 
   private WriteResult deleteOnce(ZooKeeper zk, long expected, Optional<LeadershipFence> term)
@@ -249,8 +215,8 @@ public final class ZkStateStore implements StateStore {
       }
       return new WriteResult.Written(ABSENT);
     } catch (KeeperException.BadVersionException | KeeperException.NoNodeException e) {
-      if (term.isPresent() && checkFailed(e)) {
-        throw fenced("delete", term.get(), e);
+      if (term.isPresent() && WriteRetry.checkFailed(e)) {
+        throw WriteRetry.fenced(describe(), "delete", term.get(), e);
       }
       return new WriteResult.Conflict(currentVersion());
     }
@@ -323,22 +289,6 @@ public final class ZkStateStore implements StateStore {
           "write to " + describe() + " refused: this instance is not the leader");
     }
     return term;
-  }
-
-  /** In a failed multi the check is the first operation; its own error means the fence broke. */
-  private static boolean checkFailed(KeeperException e) {
-    List<OpResult> results = e.getResults();
-    return results != null && !results.isEmpty()
-        && results.get(0) instanceof OpResult.ErrorResult error
-        && error.getErr() != KeeperException.Code.OK.intValue();
-  }
-
-  private StateStoreException fenced(String what, LeadershipFence term, KeeperException e) {
-    LOG.warn("{} to {} refused: leadership term of {} is over ({})", what, describe(),
-        term.candidatePath(), e.code());
-    return new StateStoreException(Reason.FENCED, describe(), what + " to " + describe()
-        + " refused: this instance lost its leadership (candidate " + term.candidatePath()
-        + " is gone: " + e.code() + "); stop writing", e);
   }
 
   private void ensureOpen() {
