@@ -11,13 +11,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.Watcher;
+import org.apache.zookeeper.ZooKeeper;
 import org.apache.zookeeper.data.Stat;
-import org.exhibitormesos.core.state.store.StateStoreException;
 
 /**
  * Leader election among scheduler instances sharing a {@link ZkSession}'s ensemble.
@@ -46,11 +47,16 @@ public final class ZkLeaderElection implements AutoCloseable {
   private final LeadershipListener listener;
   private final ScheduledExecutorService thread;
   private final ZkSession.Listener sessionListener = this::onSessionEvent;
-  private final Watcher recheck = event -> submit(this::check);
+  private final Watcher recheck = event -> {
+    if (event.getType() != Watcher.Event.EventType.None) {
+      submit(this::check);
+    }
+  };
 
   // Confined to the election thread.
   private String candidate;
   private long candidateSession;
+  private String tag;
   private boolean inTerm;
 
   private volatile LeadershipFence fence;
@@ -93,7 +99,7 @@ public final class ZkLeaderElection implements AutoCloseable {
     }
     started = true;
     session.addListener(sessionListener);
-    submit(this::join);
+    submit(this::check);
   }
 
   /** @return true while this instance leads */
@@ -164,73 +170,59 @@ public final class ZkLeaderElection implements AutoCloseable {
 
   private void onSessionEvent(SessionEvent event) {
     switch (event) {
-      case DISCONNECTED -> submit(() -> endTerm(LeadershipListener.Reason.SUSPENDED));
-      case RECONNECTED -> submit(this::check);
-      case EXPIRED -> submit(() -> {
-        endTerm(LeadershipListener.Reason.SESSION_EXPIRED);
-        leaderInfo = Optional.empty();
-        if (candidate != null && candidateSession != session.client().getSessionId()) {
-          candidate = null;
-        }
-        if (candidate == null) {
-          join();
-        }
-      });
+      case DISCONNECTED -> {
+        fence = null; // fenced writes are refused from now; the listener hears it in order
+        submit(() -> endTerm(LeadershipListener.Reason.SUSPENDED));
+      }
+      case CONNECTED, RECONNECTED -> submit(this::check);
+      case EXPIRED -> {
+        fence = null;
+        submit(() -> {
+          endTerm(LeadershipListener.Reason.SESSION_EXPIRED);
+          leaderInfo = Optional.empty();
+          // Unless a check already rejoined in the new session, the candidate died with the old.
+          if (candidate != null && candidateSession != session.client().getSessionId()) {
+            candidate = null;
+            tag = null;
+          }
+          check();
+        });
+      }
       default -> { }
     }
   }
 
-  private void join() {
-    if (closed || candidate != null) {
-      return;
-    }
-    String tag = "c-" + UUID.randomUUID() + "-";
-    try {
-      Znodes.ensureParents(session, electionPath + "/" + tag);
-      // A create whose reply is lost may have happened: look for our tag before creating again.
-      candidate = session.retrying("join election " + electionPath, zk -> {
-        for (String child : zk.getChildren(electionPath, false)) {
-          if (child.startsWith(tag)) {
-            return electionPath + "/" + child;
-          }
-        }
-        return zk.create(electionPath + "/" + tag, info.getBytes(UTF_8), session.acl(),
-            CreateMode.EPHEMERAL_SEQUENTIAL);
-      });
-      candidateSession = session.client().getSessionId();
-      LOG.info("joined election {} as {}", electionPath, candidate);
-      check();
-    } catch (KeeperException | StateStoreException e) {
-      LOG.warn("could not join election {}; retrying in {} ms: {}", electionPath,
-          REJOIN_DELAY_MS, e.getMessage());
-      schedule(this::join, REJOIN_DELAY_MS);
-    }
-  }
-
+  /**
+   * Joins if needed, then leads or watches. Never blocks on a lost connection: the session event
+   * that follows (or a retry a second later) runs it again.
+   */
   private void check() {
-    if (closed || candidate == null) {
+    if (closed) {
       return;
     }
     try {
+      ZooKeeper zk = session.client();
+      if (candidate == null) {
+        join(zk);
+      }
       while (true) {
-        List<String> children = session.retrying("list candidates",
-            zk -> zk.getChildren(electionPath, false)).stream()
+        List<String> children = zk.getChildren(electionPath, false).stream()
             .filter(c -> c.startsWith("c-"))
             .sorted(Comparator.comparing(ZkLeaderElection::sequence))
             .toList();
-        String mine = candidate.substring(electionPath.length() + 1);
-        int index = children.indexOf(mine);
-        Stat own = index < 0 ? null
-            : session.retrying("watch own candidate", zk -> zk.exists(candidate, recheck));
-        if (own == null) {
-          boolean expired = candidateSession != session.client().getSessionId();
-          LOG.warn("candidate {} is gone ({}); rejoining election {}", candidate,
-              expired ? "session expired" : "deleted", electionPath);
-          endTerm(expired ? LeadershipListener.Reason.SESSION_EXPIRED
-              : LeadershipListener.Reason.CANDIDATE_DELETED);
+        int index = children.indexOf(candidate.substring(electionPath.length() + 1));
+        Stat own = index < 0 ? null : zk.exists(candidate, recheck);
+        if (own == null || own.getEphemeralOwner() != zk.getSessionId()) {
+          // Gone, or left over from an expired session whose close the server has not finished.
+          boolean deleted = own == null && candidateSession == zk.getSessionId();
+          LOG.warn("candidate {} is {}; rejoining election {}", candidate,
+              deleted ? "deleted" : "from an expired session", electionPath);
+          endTerm(deleted ? LeadershipListener.Reason.CANDIDATE_DELETED
+              : LeadershipListener.Reason.SESSION_EXPIRED);
           candidate = null;
-          join();
-          return;
+          tag = null;
+          join(zk);
+          continue;
         }
         if (index == 0) {
           beginTerm(own.getVersion());
@@ -239,22 +231,49 @@ public final class ZkLeaderElection implements AutoCloseable {
         String leader = electionPath + "/" + children.get(0);
         String predecessor = electionPath + "/" + children.get(index - 1);
         try {
-          byte[] data = session.retrying("read leader", zk -> zk.getData(leader, recheck, null));
-          leaderInfo = Optional.of(new String(data, UTF_8));
+          leaderInfo = Optional.of(new String(zk.getData(leader, recheck, null), UTF_8));
         } catch (KeeperException.NoNodeException e) {
           continue;
         }
-        if (session.retrying("watch predecessor", zk -> zk.exists(predecessor, recheck)) != null) {
+        if (zk.exists(predecessor, recheck) != null) {
           LOG.debug("standing by in {}: leader {}, watching {}", electionPath, leader,
               predecessor);
           return;
         }
       }
-    } catch (KeeperException | StateStoreException e) {
-      LOG.warn("election {} check failed; retrying in {} ms: {}", electionPath, REJOIN_DELAY_MS,
-          e.getMessage());
+    } catch (KeeperException e) {
+      LOG.log(retryable(e) ? Level.DEBUG : Level.WARN, "election {} check failed ({}); "
+          + "retrying in {} ms", electionPath, e.code(), REJOIN_DELAY_MS);
       schedule(this::check, REJOIN_DELAY_MS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (IllegalStateException e) {
+      LOG.debug("election {}: session closed", electionPath);
     }
+  }
+
+  private void join(ZooKeeper zk) throws KeeperException, InterruptedException {
+    if (tag == null) {
+      tag = "c-" + UUID.randomUUID() + "-";
+    }
+    Znodes.createParents(zk, session.acl(), electionPath + "/" + tag);
+    // A create whose reply was lost may have happened: look for our tag before creating again.
+    String found = null;
+    for (String child : zk.getChildren(electionPath, false)) {
+      if (child.startsWith(tag)) {
+        found = electionPath + "/" + child;
+      }
+    }
+    candidate = found != null ? found : zk.create(electionPath + "/" + tag,
+        info.getBytes(UTF_8), session.acl(), CreateMode.EPHEMERAL_SEQUENTIAL);
+    candidateSession = zk.getSessionId();
+    LOG.info("joined election {} as {}", electionPath, candidate);
+  }
+
+  private static boolean retryable(KeeperException e) {
+    return e instanceof KeeperException.ConnectionLossException
+        || e instanceof KeeperException.SessionExpiredException
+        || e instanceof KeeperException.SessionMovedException;
   }
 
   private void beginTerm(int candidateVersion) {

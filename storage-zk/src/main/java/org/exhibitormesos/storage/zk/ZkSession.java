@@ -233,7 +233,8 @@ public final class ZkSession implements AutoCloseable {
     try {
       ZooKeeper client = new ZooKeeper(spec.connectString(),
           (int) config.sessionTimeout().toMillis(), event -> onEvent(gen, event), clientConfig);
-      spec.credentials().ifPresent(c -> client.addAuthInfo("digest", c.authString().getBytes(UTF_8)));
+      spec.credentials()
+          .ifPresent(c -> client.addAuthInfo("digest", c.authString().getBytes(UTF_8)));
       return client;
     } catch (IOException e) {
       // Only thrown for an unparsable connect string, which ZkStorageSpec already rejects.
@@ -279,13 +280,12 @@ public final class ZkSession implements AutoCloseable {
     switch (event) {
       case CONNECTED -> LOG.info("ZooKeeper session 0x{} established to {} (timeout {} ms)",
           Long.toHexString(client().getSessionId()), describe(), client().getSessionTimeout());
-      case DISCONNECTED -> LOG.warn("ZooKeeper connection to {} lost; session may survive for {} ms",
-          describe(), config.sessionTimeout().toMillis());
+      case DISCONNECTED -> LOG.warn("ZooKeeper connection to {} lost; the session may survive "
+          + "for {} ms", describe(), config.sessionTimeout().toMillis());
       case RECONNECTED -> LOG.info("ZooKeeper connection to {} back; session 0x{} survived",
           describe(), Long.toHexString(client().getSessionId()));
       case EXPIRED -> LOG.warn("ZooKeeper session to {} expired: its ephemeral nodes and any "
           + "leadership are lost; opening a new session", describe());
-      default -> { }
     }
   }
 

@@ -131,13 +131,16 @@ public final class ZkStateStore implements StateStore {
     }
     if (expectedVersion == ABSENT) {
       try {
-        Znodes.ensureParents(session, path);
+        session.retrying("create parents of " + path, zk -> {
+          Znodes.createParents(zk, session.acl(), path);
+          return null;
+        });
       } catch (KeeperException e) {
         throw Znodes.failure(describe(), "create parents of", e);
       }
     }
-    return WriteRetry.run(session, describe(), "write", expectedVersion, term, zk -> writeOnce(zk, copy, expectedVersion, term),
-        () -> settleWrite(copy, expectedVersion));
+    return WriteRetry.run(session, describe(), "write", expectedVersion, term,
+        zk -> writeOnce(zk, copy, expectedVersion, term), () -> settleWrite(copy, expectedVersion));
   }
 
   @Override
@@ -147,8 +150,8 @@ public final class ZkStateStore implements StateStore {
     }
     ensureOpen();
     Optional<LeadershipFence> term = currentFence();
-    return WriteRetry.run(session, describe(), "delete", expectedVersion, term, zk -> deleteOnce(zk, expectedVersion, term),
-        () -> settleDelete(expectedVersion));
+    return WriteRetry.run(session, describe(), "delete", expectedVersion, term,
+        zk -> deleteOnce(zk, expectedVersion, term), () -> settleDelete(expectedVersion));
   }
 
   @Override

@@ -3,7 +3,10 @@ package org.exhibitormesos.storage.zk;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import org.apache.zookeeper.CreateMode;
+import java.util.List;
 import org.apache.zookeeper.KeeperException;
+import org.apache.zookeeper.ZooKeeper;
+import org.apache.zookeeper.data.ACL;
 import org.exhibitormesos.core.state.store.StateStoreException;
 import org.exhibitormesos.core.state.store.StateStoreException.Reason;
 
@@ -19,25 +22,20 @@ final class Znodes {
   private Znodes() {}
 
   /**
-   * Creates every missing ancestor of {@code path} (not {@code path} itself) with the session's
-   * ACL; ancestors that exist are left as they are.
+   * Creates every missing ancestor of {@code path} (not {@code path} itself) with {@code acl};
+   * ancestors that exist are left as they are. One attempt; safe to repeat.
    */
-  static void ensureParents(ZkSession session, String path)
-      throws KeeperException, StateStoreException {
-    int slash = path.indexOf('/', 1);
-    while (slash > 0) {
+  static void createParents(ZooKeeper zk, List<ACL> acl, String path)
+      throws KeeperException, InterruptedException {
+    for (int slash = path.indexOf('/', 1); slash > 0; slash = path.indexOf('/', slash + 1)) {
       String parent = path.substring(0, slash);
-      session.retrying("create " + parent, zk -> {
-        if (zk.exists(parent, false) == null) {
-          try {
-            zk.create(parent, new byte[0], session.acl(), CreateMode.PERSISTENT);
-          } catch (KeeperException.NodeExistsException raced) {
-            // Created by another instance (or by our own attempt whose reply was lost): fine.
-          }
+      if (zk.exists(parent, false) == null) {
+        try {
+          zk.create(parent, new byte[0], acl, CreateMode.PERSISTENT);
+        } catch (KeeperException.NodeExistsException raced) {
+          // Created by another instance (or by our own attempt whose reply was lost): fine.
         }
-        return null;
-      });
-      slash = path.indexOf('/', slash + 1);
+      }
     }
   }
 
@@ -56,8 +54,9 @@ final class Znodes {
       case NOAUTH, AUTHFAILED, INVALIDACL -> new StateStoreException(Reason.IO, store,
           what + " on " + store + " denied by ZooKeeper (" + e.code() + "): the znode's ACL does "
               + "not admit these credentials; check the user:password in the storage flag", e);
-      case CONNECTIONLOSS, OPERATIONTIMEOUT, SESSIONEXPIRED, SESSIONMOVED -> new StateStoreException(
-          Reason.UNAVAILABLE, store, what + " on " + store + " failed: " + e.code(), e);
+      case CONNECTIONLOSS, OPERATIONTIMEOUT, SESSIONEXPIRED, SESSIONMOVED ->
+          new StateStoreException(Reason.UNAVAILABLE, store,
+              what + " on " + store + " failed: " + e.code(), e);
       default -> new StateStoreException(Reason.IO, store,
           what + " on " + store + " failed: " + e.getMessage(), e);
     };

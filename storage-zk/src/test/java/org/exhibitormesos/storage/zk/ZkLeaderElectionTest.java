@@ -168,7 +168,8 @@ public class ZkLeaderElectionTest {
     b.close();
     LeadershipFence aNewTerm = awaitLeader(a, SESSION_TIMEOUT);
     assertThat(aNewTerm).isNotEqualTo(aTerm);
-    assertThat(aStore.compareAndSet(bytes("a2"), v0 + 1)).isEqualTo(new WriteResult.Written(v0 + 2));
+    assertThat(aStore.compareAndSet(bytes("a2"), v0 + 1))
+        .isEqualTo(new WriteResult.Written(v0 + 2));
     assertThatThrownBy(() -> aStale.compareAndSet(bytes("stale again"), v0 + 2))
         .isInstanceOfSatisfying(StateStoreException.class,
             e -> assertThat(e.reason()).isEqualTo(Reason.FENCED));
@@ -180,7 +181,9 @@ public class ZkLeaderElectionTest {
     LeadershipFence term = awaitLeader(a);
 
     server.stop();
-    Waits.until("a suspended", Duration.ofSeconds(5), () -> !a.election.isLeader());
+    // Told well before the session could expire on the server and another instance could lead.
+    Waits.until("a suspended", SESSION_TIMEOUT.dividedBy(2), () -> !a.election.isLeader());
+    Waits.until("a told", SESSION_TIMEOUT.dividedBy(2), () -> a.told.size() == 2);
     assertThat(a.told).containsExactly(term, LeadershipListener.Reason.SUSPENDED);
     ZkStateStore store = track(a.fencedStore());
     assertThatThrownBy(() -> store.compareAndSet(bytes("x"), StateStore.ABSENT))

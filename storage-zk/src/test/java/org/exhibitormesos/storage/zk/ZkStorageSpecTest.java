@@ -12,7 +12,8 @@ public class ZkStorageSpecTest {
 
   @Test
   public void parsesHostsAndPath() {
-    ZkStorageSpec spec = ZkStorageSpec.parse("zk:zk1:2181,zk2.example.com:2182/exhibitor-mesos/state");
+    ZkStorageSpec spec =
+        ZkStorageSpec.parse("zk:zk1:2181,zk2.example.com:2182/exhibitor-mesos/state");
 
     assertThat(spec.hosts()).containsExactly("zk1:2181", "zk2.example.com:2182");
     assertThat(spec.path()).isEqualTo("/exhibitor-mesos/state");
