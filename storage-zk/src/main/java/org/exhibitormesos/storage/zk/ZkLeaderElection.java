@@ -2,14 +2,13 @@ package org.exhibitormesos.storage.zk;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
@@ -76,11 +75,13 @@ public final class ZkLeaderElection implements AutoCloseable {
     this.electionPath = Objects.requireNonNull(electionPath, "electionPath");
     this.info = Objects.requireNonNull(info, "info");
     this.listener = Objects.requireNonNull(listener, "listener");
-    this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
+    ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
       Thread t = new Thread(r, "zk-election " + electionPath);
       t.setDaemon(true);
       return t;
     });
+    executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+    this.thread = executor;
   }
 
   /** @return the conventional election path for a state document: {@code statePath + "-leader"} */
@@ -138,6 +139,7 @@ public final class ZkLeaderElection implements AutoCloseable {
       }
       closed = true;
     }
+    fence = null;
     session.removeListener(sessionListener);
     try {
       thread.execute(this::leave);
@@ -206,10 +208,7 @@ public final class ZkLeaderElection implements AutoCloseable {
         join(zk);
       }
       while (true) {
-        List<String> children = zk.getChildren(electionPath, false).stream()
-            .filter(c -> c.startsWith("c-"))
-            .sorted(Comparator.comparing(ZkLeaderElection::sequence))
-            .toList();
+        List<String> children = Znodes.candidates(zk, electionPath);
         int index = children.indexOf(candidate.substring(electionPath.length() + 1));
         Stat own = index < 0 ? null : zk.exists(candidate, recheck);
         if (own == null || own.getEphemeralOwner() != zk.getSessionId()) {
@@ -242,7 +241,7 @@ public final class ZkLeaderElection implements AutoCloseable {
         }
       }
     } catch (KeeperException e) {
-      LOG.log(retryable(e) ? Level.DEBUG : Level.WARN, "election {} check failed ({}); "
+      LOG.log(Znodes.connectionProblem(e) ? Level.DEBUG : Level.WARN, "election {} check failed ({}); "
           + "retrying in {} ms", electionPath, e.code(), REJOIN_DELAY_MS);
       schedule(this::check, REJOIN_DELAY_MS);
     } catch (InterruptedException e) {
@@ -270,12 +269,6 @@ public final class ZkLeaderElection implements AutoCloseable {
     LOG.info("joined election {} as {}", electionPath, candidate);
   }
 
-  private static boolean retryable(KeeperException e) {
-    return e instanceof KeeperException.ConnectionLossException
-        || e instanceof KeeperException.SessionExpiredException
-        || e instanceof KeeperException.SessionMovedException;
-  }
-
   private void beginTerm(int candidateVersion) {
     leaderInfo = Optional.of(info);
     if (inTerm) {
@@ -296,10 +289,6 @@ public final class ZkLeaderElection implements AutoCloseable {
     fence = null;
     LOG.info("no longer leading election {} as {}: {}", electionPath, candidate, reason);
     listener.onNotLeader(reason);
-  }
-
-  private static String sequence(String child) {
-    return child.substring(child.lastIndexOf('-') + 1);
   }
 
   private void submit(Runnable task) {

@@ -3,6 +3,7 @@ package org.exhibitormesos.storage.zk;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import org.apache.zookeeper.CreateMode;
+import java.util.Comparator;
 import java.util.List;
 import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.ZooKeeper;
@@ -37,6 +38,22 @@ final class Znodes {
         }
       }
     }
+  }
+
+  /** @return the candidate znodes under {@code electionPath}, in sequence order (leader first) */
+  static List<String> candidates(ZooKeeper zk, String electionPath)
+      throws KeeperException, InterruptedException {
+    return zk.getChildren(electionPath, false).stream()
+        .filter(c -> c.startsWith("c-"))
+        .sorted(Comparator.comparing(c -> c.substring(c.lastIndexOf('-') + 1)))
+        .toList();
+  }
+
+  /** @return true for a lost connection or session: the state of ZooKeeper is fine */
+  static boolean connectionProblem(KeeperException e) {
+    return e instanceof KeeperException.ConnectionLossException
+        || e instanceof KeeperException.SessionExpiredException
+        || e instanceof KeeperException.SessionMovedException;
   }
 
   /** @return the largest document that fits in one packet next to {@code paths} */
