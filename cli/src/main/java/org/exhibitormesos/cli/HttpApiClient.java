@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.stream.Collectors;
+import org.exhibitormesos.core.time.Durations;
 
 /**
  * {@link ApiClient} over {@code java.net.http}: POST with an {@code application/x-www-form-urlencoded}
@@ -28,11 +29,21 @@ final class HttpApiClient implements ApiClient {
   static final Duration ANSWER_MARGIN = Duration.ofSeconds(30);
 
   private final URI base;
+  private final Duration answerMargin;
   private final HttpClient http;
 
   /** @param base the API's base URL, such as {@code http://master:7000} */
   HttpApiClient(URI base) {
+    this(base, ANSWER_MARGIN);
+  }
+
+  /**
+   * @param base the API's base URL
+   * @param answerMargin how long an answer may take beyond what the scheduler waits on purpose
+   */
+  HttpApiClient(URI base, Duration answerMargin) {
     this.base = base;
+    this.answerMargin = answerMargin;
     this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
         .followRedirects(HttpClient.Redirect.NEVER).build();
   }
@@ -40,7 +51,7 @@ final class HttpApiClient implements ApiClient {
   @Override
   public ApiReply post(String route, Map<String, String> parameters, Duration wait) throws ApiUnreachableException {
     URI uri = URI.create(base + route);
-    Duration timeout = wait.plus(ANSWER_MARGIN);
+    Duration timeout = wait.plus(answerMargin);
     HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout)
         .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
         .header("Accept", "application/json")
@@ -73,7 +84,7 @@ final class HttpApiClient implements ApiClient {
       return "connect timed out after " + CONNECT_TIMEOUT.toSeconds() + "s";
     }
     if (e instanceof HttpTimeoutException) {
-      return "no answer within " + timeout.toSeconds() + "s (timed out)";
+      return "timed out: no answer within " + Durations.format(timeout);
     }
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {

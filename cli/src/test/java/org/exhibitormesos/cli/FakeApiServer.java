@@ -14,7 +14,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.exhibitormesos.core.api.ApiRoutes;
 
@@ -32,6 +34,8 @@ final class FakeApiServer implements AutoCloseable {
   private final HttpServer server;
   private final Map<String, Canned> answers = new ConcurrentHashMap<>();
   private final List<Request> requests = new CopyOnWriteArrayList<>();
+  private final Set<String> hanging = ConcurrentHashMap.newKeySet();
+  private final CountDownLatch closed = new CountDownLatch(1);
 
   FakeApiServer() {
     try {
@@ -50,6 +54,12 @@ final class FakeApiServer implements AutoCloseable {
   /** Answers {@code route} with {@code status} and {@code body} from now on. */
   FakeApiServer answer(String route, int status, String body) {
     answers.put(route, new Canned(status, body));
+    return this;
+  }
+
+  /** Never answers {@code route} (until closed). */
+  FakeApiServer hang(String route) {
+    hanging.add(route);
     return this;
   }
 
@@ -72,6 +82,15 @@ final class FakeApiServer implements AutoCloseable {
     String path = exchange.getRequestURI().getPath();
     requests.add(new Request(exchange.getRequestMethod(), path,
         exchange.getRequestHeaders().getFirst("Content-Type"), body, form(body)));
+    if (hanging.contains(path)) {
+      try {
+        closed.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      exchange.close();
+      return;
+    }
     Canned canned = ApiRoutes.ALL.contains(path) ? answers.get(path) : null;
     if (canned == null) {
       canned = new Canned(404, "Not Found: " + path);
@@ -110,6 +129,7 @@ final class FakeApiServer implements AutoCloseable {
 
   @Override
   public void close() {
+    closed.countDown();
     server.stop(0);
   }
 }
