@@ -3,6 +3,7 @@ package org.exhibitormesos.cli;
 import com.beust.jcommander.Parameter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The fixed options of the client commands, as JCommander objects; a command's parser adds the ones
@@ -11,6 +12,9 @@ import java.util.List;
  * booleans took one; {@link ArgScanner} turns that form into the flag or its absence.
  */
 final class Arguments {
+  /** The value placeholders help shows after an option that takes a value. */
+  static final Map<String, String> PLACEHOLDERS = Map.of("--api", "<url>", "--timeout", "<duration>");
+
   private Arguments() {}
 
   /** Options every client command takes. */

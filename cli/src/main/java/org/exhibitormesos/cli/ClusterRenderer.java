@@ -1,5 +1,6 @@
 package org.exhibitormesos.cli;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.exhibitormesos.core.api.EnsembleView;
@@ -91,7 +92,7 @@ final class ClusterRenderer {
   }
 
   private static String lower(Enum<?> value) {
-    return value.name().toLowerCase(java.util.Locale.ROOT);
+    return value.name().toLowerCase(Locale.ROOT);
   }
 
   private static void optional(StringBuilder out, String name, String value) {

@@ -32,14 +32,14 @@ final class CommandLineParser {
   record Call(Invocation invocation) implements Parsed { }
 
   /** The JCommander objects of one command, fresh for each parse. */
-  static final class Objects {
+  static final class CommandObjects {
     final Arguments.Common common = new Arguments.Common();
     final Arguments.Ids ids = new Arguments.Ids();
     final Arguments.Timeout timeout = new Arguments.Timeout();
     final Arguments.Force force = new Arguments.Force();
     final JCommander jcommander;
 
-    Objects(ClientCommand command) {
+    CommandObjects(ClientCommand command) {
       JCommander.Builder builder = JCommander.newBuilder().programName("exhibitor-mesos " + command.commandName())
           .addObject(common).addObject(ids);
       if (command.waits()) {
@@ -63,7 +63,7 @@ final class CommandLineParser {
     if (args.contains("-h") || args.contains("--help")) {
       return new Help(command);
     }
-    Objects objects = new Objects(command);
+    CommandObjects objects = new CommandObjects(command);
     Map<String, ConfigOption> generated = command.options().map(OptionFlags::of).orElse(Map.of());
     ArgScanner.Scanned scanned = new ArgScanner(command.commandName(), fixedOptions(objects.jcommander), generated)
         .scan(args);

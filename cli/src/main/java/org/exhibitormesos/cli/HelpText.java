@@ -3,6 +3,7 @@ package org.exhibitormesos.cli;
 import com.beust.jcommander.ParameterDescription;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.exhibitormesos.core.config.Command;
 import org.exhibitormesos.core.config.ConfigOption;
@@ -46,7 +47,7 @@ final class HelpText {
       row(out, "  " + WIDTH + " %s\n", "<ids>", "server ids: 0, 0..2, 0,3,5..7 or * (every server)");
     }
     out.append("\nOptions:\n");
-    CommandLineParser.Objects objects = new CommandLineParser.Objects(command);
+    CommandLineParser.CommandObjects objects = new CommandLineParser.CommandObjects(command);
     objects.jcommander.getParameters().stream()
         .sorted(Comparator.comparingInt((ParameterDescription d) -> d.getParameter().order()))
         .forEach(d -> row(out, "  " + WIDTH + " %s\n", fixedNames(d), d.getDescription()));
@@ -86,7 +87,8 @@ final class HelpText {
     if (type == boolean.class || type == Boolean.class) {
       return d.getParameter().isHelp() ? names : names + " [true|false]";
     }
-    return names + (names.contains("--api") ? " <url>" : " <duration>");
+    String[] all = d.getParameter().names();
+    return names + " " + Arguments.PLACEHOLDERS.getOrDefault(all[all.length - 1], "<value>");
   }
 
   static String placeholder(ConfigOption option) {
@@ -134,6 +136,6 @@ final class HelpText {
   }
 
   private static void row(StringBuilder out, String format, String left, String right) {
-    out.append(String.format(java.util.Locale.ROOT, format, left, right));
+    out.append(String.format(Locale.ROOT, format, left, right));
   }
 }

@@ -13,9 +13,11 @@ import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.exhibitormesos.core.time.Durations;
 
 /**
@@ -94,7 +96,7 @@ final class HttpApiClient implements ApiClient {
     if (e instanceof ConnectException) {
       // The JDK reports a refused connection as a ConnectException with no message of its own.
       String chain = causes(e);
-      return chain.isEmpty() || chain.toLowerCase(java.util.Locale.ROOT).contains("refused")
+      return chain.isEmpty() || chain.toLowerCase(Locale.ROOT).contains("refused")
           ? "connection refused" : chain;
     }
     String chain = causes(e);
@@ -102,7 +104,7 @@ final class HttpApiClient implements ApiClient {
   }
 
   private static String causes(Throwable e) {
-    return java.util.stream.Stream.iterate(e, t -> t != null, Throwable::getCause)
+    return Stream.iterate(e, t -> t != null, Throwable::getCause)
         .map(Throwable::getMessage).filter(m -> m != null && !m.isBlank()).distinct()
         .collect(Collectors.joining(": "));
   }
