@@ -92,11 +92,28 @@ public final class EnsembleClient implements AutoCloseable {
 
   /**
    * The committed configuration: {@code sync} on {@code /zookeeper/config}, then {@code getConfig};
-   * the version is the {@code version=} line. On success the session follows the committed
-   * members' client addresses.
+   * the version is the {@code version=} line. When the committed members' client addresses differ
+   * from the session's server list, the session moves to them ({@code updateServerList}) and the
+   * configuration is read again through the new connection.
    */
   public ConfigRead readCommitted() {
     long deadline = Replies.deadline(operationTimeout);
+    ConfigRead read = read(deadline);
+    if (read instanceof ConfigRead.Committed c && !c.ensemble().connectString().equals(servers())) {
+      // updateServerList may move the connection (to rebalance, or off a removed server) and fail
+      // whatever is in flight: move now, and read again through the new connection.
+      useServers(c.ensemble().connectString());
+      for (int attempt = 0; attempt < 3 && System.nanoTime() < deadline; attempt++) {
+        ConfigRead again = read(deadline);
+        if (again instanceof ConfigRead.Committed) {
+          return again;
+        }
+      }
+    }
+    return read;
+  }
+
+  private ConfigRead read(long deadline) {
     ZooKeeperAdmin za = session();
     Reply sync = Replies.await(deadline, f -> za.sync(ZooDefs.CONFIG_NODE, (rc, p, c) -> f.complete(Reply.of(rc, null)), null));
     if (!sync.ok()) {
@@ -108,9 +125,7 @@ public final class EnsembleClient implements AutoCloseable {
       return new ConfigRead.Unavailable("getConfig: " + config.describe());
     }
     try {
-      Ensemble ensemble = parse(config.data());
-      useServers(ensemble.connectString());
-      return new ConfigRead.Committed(ensemble);
+      return new ConfigRead.Committed(parse(config.data()));
     } catch (InvalidInputException e) {
       return new ConfigRead.Unavailable("unreadable committed config: " + e.getMessage());
     }
@@ -134,9 +149,9 @@ public final class EnsembleClient implements AutoCloseable {
       return ReconfigResult.ofError(reply.code());
     }
     try {
-      Ensemble ensemble = parse(reply.data());
-      useServers(ensemble.connectString());
-      return new ReconfigResult.Applied(ensemble);
+      // The server list follows at the next readCommitted: moving the connection now could fail
+      // the barrier write that must come next.
+      return new ReconfigResult.Applied(parse(reply.data()));
     } catch (InvalidInputException e) {
       // It committed; only the echo is unreadable. A re-read tells the new version.
       return new ReconfigResult.Unknown("committed, but the new config is unreadable: " + e.getMessage());

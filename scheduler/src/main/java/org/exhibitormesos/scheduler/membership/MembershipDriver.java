@@ -96,10 +96,13 @@ public final class MembershipDriver implements AutoCloseable {
     schedule = executor.scheduleWithFixedDelay(this::safeRound, 0, every, TimeUnit.MILLISECONDS);
   }
 
-  /** Queues a round soon (coalesced with one already queued), for example after the state changed. */
+  /**
+   * Queues a round soon (coalesced with one already queued), for example after the state changed.
+   * Does nothing before {@link #start()} or after {@link #close()}.
+   */
   public void poke() {
     synchronized (this) {
-      if (closed) {
+      if (closed || schedule == null) {
         return;
       }
     }

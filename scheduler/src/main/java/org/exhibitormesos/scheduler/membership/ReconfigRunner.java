@@ -45,7 +45,8 @@ final class ReconfigRunner {
       Instant start = clock.instant();
       last = zk.reconfigure(step);
       long ms = Duration.between(start, clock.instant()).toMillis();
-      LOG.info("reconfig {} (try {}/{}): {} in {} ms", describe(step), attempt, settings.modifyRetries(), last, ms);
+      LOG.info("reconfig {} (try {}/{}): {} in {} ms", describe(step), attempt, settings.modifyRetries(),
+          summary(last), ms);
       if (last instanceof ReconfigResult.Applied applied) {
         listener.on(new MembershipEvent.ConfigObserved(applied.newVersion(), applied.ensemble()));
         if (!barrier(zk)) {
@@ -75,7 +76,7 @@ final class ReconfigRunner {
     for (int attempt = 1; attempt <= settings.modifyRetries(); attempt++) {
       Instant start = clock.instant();
       if (zk.barrierWrite()) {
-        LOG.debug("barrier write committed in {} ms", Duration.between(start, clock.instant()).toMillis());
+        LOG.info("barrier write committed in {} ms", Duration.between(start, clock.instant()).toMillis());
         return true;
       }
       LOG.warn("barrier write did not commit (try {}/{})", attempt, settings.modifyRetries());
@@ -92,6 +93,15 @@ final class ReconfigRunner {
     String out = step.leaving().stream().map(String::valueOf).collect(Collectors.joining(","));
     return "from version 0x" + Long.toHexString(step.fromVersion()) + " joining [" + in + "] leaving [" + out + "] ("
         + step.why() + ")";
+  }
+
+  private static String summary(ReconfigResult result) {
+    if (result instanceof ReconfigResult.Applied a) {
+      return "applied, config version 0x" + Long.toHexString(a.newVersion()) + " with voters "
+          + a.ensemble().voters().stream().map(EnsembleMember::myid).toList() + " and observers "
+          + a.ensemble().observers().stream().map(EnsembleMember::myid).toList();
+    }
+    return result.toString();
   }
 
   /** Waits the backoff; false when interrupted (the driver is closing), with the flag kept. */
