@@ -117,10 +117,16 @@ public final class MembershipDriver implements AutoCloseable {
   /**
    * One round, on the caller's thread (the executor's, or a test's). Not to be called concurrently.
    *
+   * @throws IllegalStateException after {@link #close()}
    * @return the last step the planner chose this round ({@link MembershipStep.Idle} when the state
    *     has no bootstrapped ensemble or no member with a task)
    */
   public MembershipStep runOnce() {
+    synchronized (this) {
+      if (closed) {
+        throw new IllegalStateException("the driver is closed");
+      }
+    }
     ClusterState current = state.get();
     if (!current.ensemble().bootstrapped()) {
       return new MembershipStep.Idle();

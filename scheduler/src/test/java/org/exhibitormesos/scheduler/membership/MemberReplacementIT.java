@@ -106,6 +106,18 @@ public class MemberReplacementIT {
     List<EnsembleMember> voters = before.voters();
     EnsembleMember survivor = voters.get(2);
     zk.node(voters.get(0).myid()).kill();
+
+    // One voter down: ZooKeeper itself refuses adding a member that does not run.
+    EnsembleMember notRunning = zk.member(6, "127.0.0.5");
+    MembershipStep.Reconfigure addDead = new MembershipStep.Reconfigure(List.of(notRunning), List.of(),
+        before.version(), "test: add a member that does not run");
+    ReconfigResult refused = Await.until("NewConfigNoQuorum", Fixture.CHANGE, () -> {
+      ReconfigResult r = client.reconfigure(addDead);
+      return r instanceof ReconfigResult.Unknown ? java.util.Optional.empty() : java.util.Optional.of(r);
+    });
+    assertThat(refused).isEqualTo(new ReconfigResult.NoQuorum());
+    assertThat(Fixture.committed(client)).isEqualTo(before);
+
     zk.node(voters.get(1).myid()).kill();
     Await.until("the survivor to stop serving", Fixture.CHANGE,
         () -> !words.srvr(survivor.clientHost(), survivor.clientPort()).mode().serving());

@@ -144,8 +144,21 @@ public class MembershipDriverIT {
     assertThat(Fixture.committed(client)).isEqualTo(before);
   }
 
+  @Test(dependsOnMethods = "bootstrapCommitsTheFirstConfigAndAStartedDriverMarksEveryVoter")
+  public void anEnsembleHoldingAnotherClusterIdIsRefused() {
+    RecordingState other = new RecordingState(state.get().withEnsemble(state.get().ensemble().withClusterId("not-ours")));
+    other.setMembership(2, Membership.LEAVING);
+    try (MembershipDriver foreign = Fixture.driver(other, executor)) {
+      MembershipStep step = foreign.runOnce();
+      assertThat(step).isInstanceOf(MembershipStep.Refuse.class);
+      assertThat(((MembershipStep.Refuse) step).reason()).contains("not-ours").contains(state.get().ensemble().clusterId().orElseThrow());
+    }
+    assertThat(other.events(MembershipEvent.Refused.class)).hasSize(1);
+    assertThat(other.events(MembershipEvent.ClusterIdObserved.class)).isEmpty();
+  }
+
   @Test(dependsOnMethods = {"bootstrapCommitsTheFirstConfigAndAStartedDriverMarksEveryVoter",
-      "aReconfigFromAStaleVersionIsStaleAndChangesNothing", "theClusterIdIsCreatedOnceAndEveryMemberServesIt",
+      "anEnsembleHoldingAnotherClusterIdIsRefused", "aReconfigFromAStaleVersionIsStaleAndChangesNothing", "theClusterIdIsCreatedOnceAndEveryMemberServesIt",
       "fourLetterWordsShowOneLeaderAndTwoFollowers"})
   public void aJoinerIsReconfiguredInOnceSyncedAndRemovedAgain() {
     Ensemble before = Fixture.committed(client);
