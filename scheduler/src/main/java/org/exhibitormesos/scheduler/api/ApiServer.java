@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.LogManager;
@@ -102,7 +103,7 @@ public final class ApiServer implements AutoCloseable {
    */
   public synchronized void start() throws IOException {
     if (phase != Phase.NEW) {
-      throw new IllegalStateException("the API server can start once; it is " + phase.name().toLowerCase());
+      throw new IllegalStateException("the API server can start once; it is " + phase.name().toLowerCase(Locale.ROOT));
     }
     phase = Phase.STARTED;
     boss = new NioEventLoopGroup(1, new DefaultThreadFactory("api-accept", true));

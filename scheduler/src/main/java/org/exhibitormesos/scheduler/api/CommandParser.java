@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.exhibitormesos.core.InvalidInputException;
 import org.exhibitormesos.core.api.ApiRoutes;
 import org.exhibitormesos.core.config.Command;
@@ -130,7 +131,7 @@ final class CommandParser {
   }
 
   private static void refuseOthers(String route, Map<String, String> rest, List<String> accepted) {
-    Set<String> extra = new java.util.TreeSet<>(rest.keySet());
+    Set<String> extra = new TreeSet<>(rest.keySet());
     extra.removeAll(accepted);
     Optional<String> first = extra.stream().findFirst();
     if (first.isPresent()) {

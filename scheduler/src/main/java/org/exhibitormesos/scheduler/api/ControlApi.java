@@ -2,6 +2,7 @@ package org.exhibitormesos.scheduler.api;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,6 +20,7 @@ import org.exhibitormesos.core.ids.IdExpression;
 import org.exhibitormesos.core.ids.ServerId;
 import org.exhibitormesos.core.server.Server;
 import org.exhibitormesos.core.state.ClusterState;
+import org.exhibitormesos.core.time.Durations;
 import org.exhibitormesos.scheduler.api.ServerWaiter.Goal;
 import org.exhibitormesos.scheduler.loop.ClusterCommand;
 import org.exhibitormesos.scheduler.loop.ClusterControl;
@@ -40,6 +42,9 @@ import org.exhibitormesos.scheduler.loop.ClusterSnapshot;
  * </ul>
  * The {@code value} lists the servers a command named (as they are after it; none for
  * {@code remove}), or every server for {@code status}.
+ *
+ * <p>A waiting request polls until its deadline even if its client went away; a poll is one
+ * snapshot read, so this costs little.
  */
 public final class ControlApi {
   private static final Logger LOG = LogManager.getLogger(ControlApi.class);
@@ -108,7 +113,7 @@ public final class ControlApi {
     });
   }
 
-  private StatusView view(ClusterState state, java.util.Collection<ServerId> servers) {
+  private StatusView view(ClusterState state, Collection<ServerId> servers) {
     return views.of(state, control.snapshot().live(), servers);
   }
 
@@ -121,7 +126,7 @@ public final class ControlApi {
     ClusterState state = waited.snapshot().state();
     String each = waited.missing().stream().map(id -> "server " + id + " is " + state.server(id)
         .map(ControlApi::describe).orElse("gone")).collect(Collectors.joining(", "));
-    return "Timed out after " + org.exhibitormesos.core.time.Durations.format(timeout) + " waiting for servers "
+    return "Timed out after " + Durations.format(timeout) + " waiting for servers "
         + IdExpression.format(waited.missing()) + " " + goal.words() + ": " + each
         + "; the command stays in effect";
   }

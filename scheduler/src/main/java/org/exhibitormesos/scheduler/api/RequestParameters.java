@@ -13,6 +13,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -39,7 +40,7 @@ final class RequestParameters {
     }
     String body = request.content().toString(HttpUtil.getCharset(request, StandardCharsets.UTF_8));
     CharSequence mime = HttpUtil.getMimeType(request);
-    String type = mime == null ? "" : mime.toString().toLowerCase(java.util.Locale.ROOT);
+    String type = mime == null ? "" : mime.toString().toLowerCase(Locale.ROOT);
     if (type.equals(HttpHeaderValues.APPLICATION_X_WWW_FORM_URLENCODED.toString())) {
       addAll(parameters, decode(body, false, "form body"));
     } else if (type.equals(HttpHeaderValues.APPLICATION_JSON.toString())) {

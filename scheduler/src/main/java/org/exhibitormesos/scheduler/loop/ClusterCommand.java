@@ -1,5 +1,6 @@
 package org.exhibitormesos.scheduler.loop;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
@@ -54,6 +55,6 @@ public sealed interface ClusterCommand {
   }
 
   private static SortedMap<String, String> sorted(Map<String, String> options) {
-    return java.util.Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(options, "options")));
+    return Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(options, "options")));
   }
 }
