@@ -52,15 +52,18 @@ public final class ControlApi {
   private final ClusterControl control;
   private final StatusViews views;
   private final ServerWaiter waiter;
+  private final ScheduledExecutorService timer;
 
   /**
-   * @param timer runs the polls of waiting starts and stops
+   * @param timer runs the polls of waiting starts and stops, and renders answers once the state
+   *     loop accepted a command
    * @param pollInterval how often a waiting request looks at the state
    */
   public ControlApi(ClusterControl control, StatusViews views, Clock clock, ScheduledExecutorService timer,
       Duration pollInterval) {
     this.control = Objects.requireNonNull(control, "control");
     this.views = Objects.requireNonNull(views, "views");
+    this.timer = Objects.requireNonNull(timer, "timer");
     this.waiter = new ServerWaiter(control, clock, timer, pollInterval);
   }
 
@@ -78,7 +81,8 @@ public final class ControlApi {
         return CompletableFuture.completedFuture(ApiAnswer.ok("", views.status(snapshot.state(), snapshot.live())));
       }
       CommandParser.Parsed parsed = CommandParser.parse(route, parameters);
-      answer = control.submit(parsed.command()).thenCompose(outcome -> answer(parsed, outcome));
+      // Continue on the API's threads: the state loop may complete the future on its own thread.
+      answer = control.submit(parsed.command()).thenComposeAsync(outcome -> answer(parsed, outcome), timer);
     } catch (RuntimeException e) {
       answer = CompletableFuture.failedFuture(e);
     }
