@@ -104,14 +104,16 @@ public final class ChildProcess implements AutoCloseable {
   public int stop(Duration grace) throws InterruptedException {
     if (process.isAlive()) {
       LOG.info("{} (pid {}): SIGTERM, grace period {} ms", name, pid(), grace.toMillis());
-      process.destroy();
+      // Signals go through the ProcessHandle: Process.destroy() also closes the child's pipes,
+      // which would end the parent watch (the child halts at once, no grace) and lose its output.
+      process.toHandle().destroy();
       try {
         if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
           LOG.info("{} (pid {}) still running after the grace period: SIGKILL", name, pid());
-          process.destroyForcibly();
+          process.toHandle().destroyForcibly();
         }
       } catch (InterruptedException e) {
-        process.destroyForcibly();
+        process.toHandle().destroyForcibly();
         throw e;
       }
     }
@@ -121,7 +123,7 @@ public final class ChildProcess implements AutoCloseable {
   /** Kills the child at once (SIGKILL) if it runs, and waits for it. Idempotent. */
   @Override
   public void close() {
-    process.destroyForcibly();
+    process.toHandle().destroyForcibly();
     try {
       process.waitFor(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
