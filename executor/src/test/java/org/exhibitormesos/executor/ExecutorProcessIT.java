@@ -215,4 +215,36 @@ public class ExecutorProcessIT {
     assertThat(report(failed).dataFound()).isFalse();
     assertThat(run.process().waitFor(15, TimeUnit.SECONDS)).isTrue();
   }
+
+  @Test
+  public void zooKeeperNotAnsweringIsKilledAndFailed() throws Exception {
+    Ports ports = TestTasks.freePorts();
+    ExecutorRun run = run("s7", true);
+    TaskReport ready = launchAndAwaitRunning(run,
+        TestTasks.task("zk-1.t7", TestTasks.bootstrap(1, ports, Optional.empty())));
+    long zkPid = ready.pid().orElseThrow();
+    // A stopped process keeps its socket but answers nothing: the probes fail.
+    assertThat(new ProcessBuilder("kill", "-STOP", Long.toString(zkPid)).start().waitFor())
+        .isZero();
+    TaskStatus failed = await(TaskState.TASK_FAILED, Duration.ofSeconds(30));
+    assertThat(failed.getMessage()).contains("stopped answering srvr (3 probes in a row");
+    assertThat(report(failed).exitCode()).contains(137); // SIGTERM stays pending: SIGKILL
+    assertThat(Processes.isAlive(zkPid)).isFalse();
+    assertThat(run.process().waitFor(15, TimeUnit.SECONDS)).isTrue();
+  }
+
+  @Test
+  public void shutdownStopsZooKeeperReportsKilledAndExits() throws Exception {
+    Ports ports = TestTasks.freePorts();
+    ExecutorRun run = run("s8", true);
+    TaskReport ready = launchAndAwaitRunning(run,
+        TestTasks.task("zk-1.t8", TestTasks.bootstrap(1, ports, Optional.empty())));
+    agent.shutdown();
+    TaskStatus killed = await(TaskState.TASK_KILLED, Duration.ofSeconds(10));
+    assertThat(killed.getMessage()).contains("executor shutdown");
+    assertThat(report(killed).exitCode()).contains(143); // ZooKeeper ended on SIGTERM
+    assertThat(Processes.isAlive(ready.pid().orElseThrow())).isFalse();
+    assertThat(run.process().waitFor(15, TimeUnit.SECONDS)).isTrue();
+    assertThat(run.process().exitValue()).isZero();
+  }
 }
