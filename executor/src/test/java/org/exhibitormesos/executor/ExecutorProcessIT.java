@@ -99,6 +99,8 @@ public class ExecutorProcessIT {
     long zkPid = ready.pid().orElseThrow();
     assertThat(Files.exists(run.sandbox().resolve("zkdata/conf/zoo.cfg"))).isTrue();
     assertThat(Files.readString(run.sandbox().resolve("zkdata/data/myid")).strip()).isEqualTo("1");
+    assertThat(Files.readString(run.sandbox().resolve("zookeeper.log")))
+        .contains("LEADING");
 
     Thread.sleep(2000); // let both JVMs settle before measuring memory
     System.out.printf("RSS: executor %d kB (pid %d, %s), ZooKeeper %d kB (pid %d, -Xmx%dm)%n",

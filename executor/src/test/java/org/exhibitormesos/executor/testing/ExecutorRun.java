@@ -15,7 +15,14 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ExecutorRun implements AutoCloseable {
   /** The executor's heap cap in these tests. */
-  public static final String EXECUTOR_HEAP = "-Xmx48m";
+  public static final String EXECUTOR_HEAP = "-Xmx32m";
+  /**
+   * The executor's JVM options in these tests, as a scheduler should give them: a small heap,
+   * serial GC, C1 only, small code cache and thread stacks, unpooled Netty buffers.
+   */
+  public static final List<String> EXECUTOR_JVM = List.of(EXECUTOR_HEAP, "-XX:+UseSerialGC",
+      "-XX:TieredStopAtLevel=1", "-Xss256k", "-XX:ReservedCodeCacheSize=16m",
+      "-XX:MaxMetaspaceSize=64m", "-Dio.netty.allocator.type=unpooled");
 
   private final Path sandbox;
   private final Process process;
@@ -53,10 +60,12 @@ public final class ExecutorRun implements AutoCloseable {
    */
   public static ExecutorRun start(Path sandbox, String agentEndpoint, String executorId,
       boolean checkpoint, Duration shutdownGrace) throws IOException {
-    ProcessBuilder builder = new ProcessBuilder(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), EXECUTOR_HEAP,
-        "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-jar",
-        executorJar().toAbsolutePath().toString()))
+    List<String> command = new java.util.ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(EXECUTOR_JVM);
+    command.add("-jar");
+    command.add(executorJar().toAbsolutePath().toString());
+    ProcessBuilder builder = new ProcessBuilder(command)
         .directory(sandbox.toFile())
         .redirectOutput(sandbox.resolve("stdout").toFile())
         .redirectError(sandbox.resolve("stderr").toFile());
