@@ -54,9 +54,15 @@ public final class TestTasks {
 
   /** A single-member ensemble (standaloneEnabled=false, so it elects itself leader). */
   public static LaunchSpec bootstrap(int myid, Ports ports, Optional<String> volume) {
-    String dynamic = ConfigFiles.dynamicConfig(List.of(EnsembleMember.participant(myid, HOST,
+    return bootstrapOn(HOST, myid, ports, volume);
+  }
+
+  /** {@link #bootstrap} on another address (an emulated agent's). */
+  public static LaunchSpec bootstrapOn(String host, int myid, Ports ports,
+      Optional<String> volume) {
+    String dynamic = ConfigFiles.dynamicConfig(List.of(EnsembleMember.participant(myid, host,
         ports.peer(), ports.election(), ports.client())));
-    return new LaunchSpec(ServerId.of(myid), myid, ServerMode.NATIVE, HOST, ports,
+    return new LaunchSpec(ServerId.of(myid), myid, ServerMode.NATIVE, host, ports,
         ConfigSource.BOOTSTRAP, Optional.of(dynamic), volume, settings());
   }
 
