@@ -129,12 +129,19 @@ final class ServerTask {
     schedule(READY_POLL);
   }
 
-  /** Stops ZooKeeper (SIGTERM, {@code grace}, SIGKILL) and sends TASK_KILLED. */
+  /**
+   * Stops ZooKeeper (SIGTERM, grace period, SIGKILL) and sends TASK_KILLED. The grace period is
+   * {@code grace} (the KILL event's kill policy), else the task's kill policy, else the
+   * executor's default ({@code MESOS_EXECUTOR_SHUTDOWN_GRACE_PERIOD}).
+   */
   void kill(Optional<Duration> grace, String why) throws InterruptedException {
     if (phase == Phase.DONE || phase == Phase.STOPPING) {
       return;
     }
-    Duration g = grace.orElse(defaultGrace);
+    Duration g = grace.or(() -> task.hasKillPolicy() && task.getKillPolicy().hasGracePeriod()
+        ? Optional.of(Duration.ofNanos(Math.max(0, task.getKillPolicy().getGracePeriod()
+            .getNanoseconds())))
+        : Optional.empty()).orElse(defaultGrace);
     LOG.info("task {} executor {}: killing ZooKeeper ({}), grace period {} ms", id(), executorId,
         why, g.toMillis());
     Optional<Integer> code = stopChild(g);
