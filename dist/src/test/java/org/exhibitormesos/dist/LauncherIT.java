@@ -2,11 +2,14 @@ package org.exhibitormesos.dist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.testng.annotations.Test;
 
@@ -17,12 +20,20 @@ public class LauncherIT {
   record Result(int exit, String out, String err) { }
 
   static Result run(String... args) throws Exception {
+    return run(Map.of(), args);
+  }
+
+  /** @param env variables to set; EM_API is unset unless given here */
+  static Result run(Map<String, String> env, String... args) throws Exception {
     List<String> cmd = new ArrayList<>();
     cmd.add(HOME.resolve("bin/exhibitor-mesos").toString());
     cmd.addAll(List.of(args));
     Path outFile = Files.createTempFile("launcher", ".out");
     Path errFile = Files.createTempFile("launcher", ".err");
-    Process p = new ProcessBuilder(cmd).redirectOutput(outFile.toFile()).redirectError(errFile.toFile()).start();
+    ProcessBuilder builder = new ProcessBuilder(cmd).redirectOutput(outFile.toFile()).redirectError(errFile.toFile());
+    builder.environment().remove("EM_API");
+    builder.environment().putAll(env);
+    Process p = builder.start();
     try {
       assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("launcher finished").isTrue();
       return new Result(p.exitValue(), Files.readString(outFile, StandardCharsets.UTF_8),
@@ -38,6 +49,7 @@ public class LauncherIT {
   public void distributionHasTheLauncherAndLibraries() {
     assertThat(Files.isExecutable(HOME.resolve("bin/exhibitor-mesos"))).isTrue();
     assertThat(HOME.resolve("lib").toFile().list()).anyMatch(n -> n.startsWith("exhibitor-mesos-core-"))
+        .anyMatch(n -> n.startsWith("exhibitor-mesos-cli-")).anyMatch(n -> n.startsWith("jcommander-"))
         .anyMatch(n -> n.startsWith("exhibitor-mesos-storage-file-")).anyMatch(n -> n.startsWith("gson-"));
     assertThat(HOME.getParent().getParent().resolve("exhibitor-mesos-" + System.getProperty("dist.version") + ".tar.gz"))
         .exists();
@@ -48,7 +60,8 @@ public class LauncherIT {
     Result r = run("help");
     assertThat(r.exit()).isZero();
     assertThat(r.out()).contains("Usage: exhibitor-mesos <command>").contains("  help ").contains("  version ")
-        .contains("  state ");
+        .contains("  state ").contains("  status ").contains("  add ").contains("  config ").contains("  start ")
+        .contains("  stop ").contains("  remove ");
     assertThat(run().out()).isEqualTo(r.out());
   }
 
@@ -79,5 +92,36 @@ public class LauncherIT {
     } finally {
       Files.deleteIfExists(dir);
     }
+  }
+
+  @Test
+  public void clientCommandsWithoutAnApiSayHowToSetIt() throws Exception {
+    Result r = run("status");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("Error: no scheduler API URL: pass -a/--api http://HOST:PORT or set EM_API");
+  }
+
+  @Test
+  public void clientCommandsNameTheUnreachableApi() throws Exception {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = socket.getLocalPort();
+    }
+    String url = "http://127.0.0.1:" + port;
+    Result r = run(Map.of("EM_API", url), "status");
+    assertThat(r.exit()).isEqualTo(3);
+    assertThat(r.err()).contains("Error: cannot reach the scheduler at " + url + "/api/status: connection refused");
+  }
+
+  @Test
+  public void clientCommandsGetTheirNameAndHelp() throws Exception {
+    Result help = run("help", "add");
+    assertThat(help.exit()).isZero();
+    assertThat(help.out()).startsWith("Usage: exhibitor-mesos add <ids> [options]").contains("-m, --mem <number>")
+        .contains("groupBy:3");
+    assertThat(run("start", "--help").out()).startsWith("Usage: exhibitor-mesos start <ids>");
+    Result usage = run("add", "0", "--cpux", "1");
+    assertThat(usage.exit()).isEqualTo(2);
+    assertThat(usage.err()).contains("Error: unknown option '--cpux' for add; did you mean '--cpu'?");
   }
 }
