@@ -1,5 +1,6 @@
 package org.exhibitormesos.storage.file;
 
+import org.exhibitormesos.core.testing.TempDirs;
 import java.nio.file.Path;
 import org.exhibitormesos.core.state.store.StateStore;
 import org.exhibitormesos.core.state.store.StateStoreContractTest;

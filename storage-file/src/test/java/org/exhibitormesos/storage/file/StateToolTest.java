@@ -1,5 +1,6 @@
 package org.exhibitormesos.storage.file;
 
+import org.exhibitormesos.core.testing.TempDirs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;

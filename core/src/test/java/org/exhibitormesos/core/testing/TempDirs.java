@@ -1,4 +1,4 @@
-package org.exhibitormesos.it;
+package org.exhibitormesos.core.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,12 +7,15 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** Temporary directories for one test. */
-final class TempDirs {
+/**
+ * Temporary directories for tests, removed with everything in them. Shared with every module through
+ * core's test-jar.
+ */
+public final class TempDirs {
 
   private TempDirs() {}
 
-  static Path create(String prefix) {
+  public static Path create(String prefix) {
     try {
       return Files.createTempDirectory(prefix);
     } catch (IOException e) {
@@ -21,7 +24,7 @@ final class TempDirs {
   }
 
   /** Deletes {@code dir} and everything below it; a missing directory is fine. */
-  static void delete(Path dir) {
+  public static void delete(Path dir) {
     if (dir == null || !Files.exists(dir)) {
       return;
     }
@@ -30,11 +33,11 @@ final class TempDirs {
         Files.deleteIfExists(path);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new UncheckedIOException("cannot delete temp dir " + dir, e);
     }
   }
 
-  static void write(Path file, String text) {
+  public static void write(Path file, String text) {
     try {
       Files.createDirectories(file.getParent());
       Files.writeString(file, text);

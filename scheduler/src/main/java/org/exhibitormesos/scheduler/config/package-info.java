@@ -1,0 +1,2 @@
+/** The scheduler's flags and its validated configuration. */
+package org.exhibitormesos.scheduler.config;
