@@ -17,7 +17,11 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.mesos.v1.Protos.MasterInfo;
 import org.exhibitormesos.mesos.http.HostAndPort;
+import java.util.Optional;
+import org.exhibitormesos.mesos.local.agent.DirectoryVolumeStore;
 import org.exhibitormesos.mesos.local.agent.ExecutorRuntime;
+import org.exhibitormesos.mesos.local.agent.ProcessExecutorRuntime;
+import org.exhibitormesos.mesos.local.process.RunMarkers;
 import org.exhibitormesos.mesos.local.agent.VolumeStore;
 import org.exhibitormesos.mesos.local.http.ExecutorApiHandler;
 import org.exhibitormesos.mesos.local.http.HttpServer;
@@ -79,6 +83,21 @@ public final class MesosLocal implements FaultInjection, AutoCloseable {
       local.close();
       throw e;
     }
+  }
+
+  /**
+   * Starts mesos-local with executors as real processes (marked with a fresh run marker) and
+   * volume directories under each agent's work dir.
+   */
+  public static MesosLocal start(MesosLocalConfig config) throws IOException {
+    return start(config, new ProcessExecutorRuntime(RunMarkers.newMarker(),
+        config.cleanupProcessGroups()), DirectoryVolumeStore::new);
+  }
+
+  /** The run marker of the executor processes, when they are real processes. */
+  public Optional<String> runMarker() {
+    return runtime instanceof ProcessExecutorRuntime p ? Optional.of(p.runMarker())
+        : Optional.empty();
   }
 
   private void bind() throws IOException {
