@@ -240,6 +240,25 @@ final class Containers implements AutoCloseable {
     }
   }
 
+  /**
+   * The executor's connection broke and its framework does not checkpoint: like
+   * {@code _shutdownExecutor}, the agent gives it the grace period to exit, then kills it.
+   */
+  void shutdownDisconnected(Executor executor) {
+    if (executor.phase == Executor.Phase.TERMINATED) {
+      return;
+    }
+    executor.phase = Executor.Phase.TERMINATING;
+    Duration grace = shutdownGrace(executor);
+    LOG.info("executor {} of framework {} disconnected without checkpointing; killing it unless it"
+        + " exits within {}", executor.idValue(), executor.framework.idValue(), grace);
+    executor.killTimer = state.loop.schedule(() -> {
+      if (executor.process != null && executor.phase != Executor.Phase.TERMINATED) {
+        executor.process.kill();
+      }
+    }, grace.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
   /** Kills every executor of {@code agent} at once (agent removal). */
   void killAll(Agent agent) {
     for (Executor e : List.copyOf(agent.executors.values())) {

@@ -171,7 +171,7 @@ final class ExecutorApi {
         executor.framework.idValue(), executor.agent.idValue());
     if (!executor.framework.info.getCheckpoint() && executor.phase != Executor.Phase.TERMINATED) {
       // Without checkpointing the agent does not wait for the executor to come back.
-      containers.shutdown(executor);
+      containers.shutdownDisconnected(executor);
     }
   }
 

@@ -108,14 +108,46 @@ public final class JsonScheduler implements AutoCloseable {
         .GET().build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  /** Next event of {@code type}, skipping others (heartbeats, offers). */
+  /** Events skipped by {@link #next(Predicate, String)}, kept for later matches (no heartbeats). */
+  private final java.util.List<JsonObject> backlog = new java.util.ArrayList<>();
+
+  /**
+   * The first event (skipped earlier or new) that matches; others stay in the backlog, so events
+   * are never lost to a wait for something else.
+   */
+  public synchronized JsonObject next(java.util.function.Predicate<JsonObject> match, String what)
+      throws InterruptedException {
+    for (java.util.Iterator<JsonObject> it = backlog.iterator(); it.hasNext(); ) {
+      JsonObject e = it.next();
+      if (match.test(e)) {
+        it.remove();
+        return e;
+      }
+    }
+    return Await.next(events, e -> {
+      if (match.test(e)) {
+        return true;
+      }
+      if (!e.get("type").getAsString().equals("HEARTBEAT")) {
+        backlog.add(e);
+      }
+      return false;
+    }, what);
+  }
+
+  /** Forgets skipped events (e.g. offers made void by a resubscription). */
+  public synchronized void clearBacklog() {
+    backlog.clear();
+  }
+
+  /** Next event of {@code type}. */
   public JsonObject next(String type) throws InterruptedException {
-    return Await.next(events, e -> e.get("type").getAsString().equals(type), type + " event");
+    return next(e -> e.get("type").getAsString().equals(type), type + " event");
   }
 
   /** Next UPDATE of a task in a state. */
   public JsonObject nextUpdate(String taskId, String state) throws InterruptedException {
-    return Await.next(events, e -> e.get("type").getAsString().equals("UPDATE")
+    return next(e -> e.get("type").getAsString().equals("UPDATE")
         && status(e).getAsJsonObject("task_id").get("value").getAsString().equals(taskId)
         && status(e).get("state").getAsString().equals(state), "UPDATE " + taskId + " " + state)
         .getAsJsonObject("update").getAsJsonObject("status");
