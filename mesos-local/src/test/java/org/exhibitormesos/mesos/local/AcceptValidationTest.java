@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import org.exhibitormesos.mesos.local.testing.Await;
 import org.exhibitormesos.mesos.local.testing.Json;
 import org.exhibitormesos.mesos.local.testing.JsonScheduler;
 import org.exhibitormesos.mesos.local.testing.LocalFixture;
@@ -142,16 +143,20 @@ public class AcceptValidationTest {
     s.call("{\"framework_id\":{\"value\":\"" + s.frameworkId + "\"},\"type\":\"KILL\","
         + "\"kill\":{\"task_id\":{\"value\":\"t1\"}}}");
     s.acknowledge(s.nextUpdate("t1", "TASK_KILLED"));
-    // Decline what is outstanding until one offer holds everything free: 2 - 0.5 executor cpus.
-    JsonObject next = s.next("OFFERS");
-    while (!next.toString().contains("\"value\":1.5")) {
-      for (JsonElement o : Json.offers(next)) {
-        s.call("{\"framework_id\":{\"value\":\"" + s.frameworkId + "\"},\"type\":\"DECLINE\","
-            + "\"decline\":{\"offer_ids\":[" + o.getAsJsonObject().get("id")
-            + "],\"filters\":{\"refuse_seconds\":0}}}");
-      }
-      next = s.next("OFFERS");
+    // Decline everything outstanding in one call, so one offer holds all that is free:
+    // 2 cpus minus the live executor's 0.5.
+    Await.until(() -> fixture.local.master().stateJson().getAsJsonArray("offers").size() == 2,
+        "the remainder and the freed task resources offered");
+    StringBuilder ids = new StringBuilder();
+    for (JsonElement o : fixture.local.master().stateJson().getAsJsonArray("offers")) {
+      ids.append(ids.length() == 0 ? "" : ",").append("{\"value\":\"")
+          .append(o.getAsJsonObject().get("id").getAsString()).append("\"}");
     }
+    s.clearBacklog();
+    s.call("{\"framework_id\":{\"value\":\"" + s.frameworkId + "\"},\"type\":\"DECLINE\","
+        + "\"decline\":{\"offer_ids\":[" + ids + "],\"filters\":{\"refuse_seconds\":0}}}");
+    JsonObject next = s.next(e -> e.get("type").getAsString().equals("OFFERS")
+        && e.toString().contains("\"value\":1.5"), "offer without the executor's cpus");
     assertThat(next.toString()).contains("\"executor_ids\":[{\"value\":\"e1\"}]");
   }
 

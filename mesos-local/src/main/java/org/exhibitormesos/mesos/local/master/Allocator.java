@@ -51,7 +51,7 @@ final class Allocator {
   void allocateSoon() {
     if (!pending) {
       pending = true;
-      state.loop.execute(this::allocate);
+      state.post(this::allocate);
     }
   }
 

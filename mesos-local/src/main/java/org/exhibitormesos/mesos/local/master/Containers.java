@@ -96,12 +96,12 @@ final class Containers implements AutoCloseable {
     launcher.execute(() -> {
       try {
         RunningExecutor process = state.runtime.start(launch, sandbox);
-        state.loop.execute(() -> started(executor, process));
+        state.post(() -> started(executor, process));
       } catch (LaunchFailedException e) {
-        state.loop.execute(() -> launchFailed(executor, e.getMessage()));
+        state.post(() -> launchFailed(executor, e.getMessage()));
       } catch (RuntimeException e) {
         LOG.warn("executor {} could not be started", executor.idValue(), e);
-        state.loop.execute(() -> launchFailed(executor, String.valueOf(e.getMessage())));
+        state.post(() -> launchFailed(executor, String.valueOf(e.getMessage())));
       }
     });
   }
@@ -116,7 +116,7 @@ final class Containers implements AutoCloseable {
     LOG.info("executor {} of framework {} on agent {} started (pid {})", executor.idValue(),
         executor.framework.idValue(), executor.agent.idValue(), process.pid());
     process.exit().whenComplete((status, error) ->
-        state.loop.execute(() -> exited(executor, status == null ? -1 : status)));
+        state.post(() -> exited(executor, status == null ? -1 : status)));
   }
 
   private void launchFailed(Executor executor, String message) {

@@ -52,7 +52,7 @@ final class ExecutorApi {
     }
     executor.stream = stream;
     executor.phase = Executor.Phase.SUBSCRIBED;
-    stream.onClosed(() -> state.loop.execute(() -> streamClosed(executor, stream)));
+    stream.onClosed(() -> state.post(() -> streamClosed(executor, stream)));
     stream.open();
     stream.send(Event.newBuilder().setType(Event.Type.SUBSCRIBED)
         .setSubscribed(Event.Subscribed.newBuilder()

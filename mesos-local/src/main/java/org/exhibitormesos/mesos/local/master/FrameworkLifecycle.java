@@ -100,7 +100,7 @@ final class FrameworkLifecycle {
     fw.stream = stream;
     fw.streamId = streamId;
     Framework subscribed = fw;
-    stream.onClosed(() -> state.loop.execute(() -> disconnected(subscribed, stream)));
+    stream.onClosed(() -> state.post(() -> disconnected(subscribed, stream)));
     stream.open(streamId);
     stream.send(Event.newBuilder().setType(Event.Type.SUBSCRIBED)
         .setSubscribed(Event.Subscribed.newBuilder().setFrameworkId(fw.id)

@@ -45,6 +45,15 @@ final class MasterState {
     this.runtime = runtime;
   }
 
+  /** Runs {@code action} on the state loop; dropped once the master is shut down. */
+  void post(Runnable action) {
+    try {
+      loop.execute(action);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      // shutting down: callbacks of closing connections and exiting processes are moot
+    }
+  }
+
   /** A new master identity (first start and every emulated failover). */
   void newMasterIdentity(HostAndPort at) {
     endpoint = at;

@@ -147,8 +147,8 @@ public final class InJvmExecutorRuntime implements ExecutorRuntime {
       return client;
     }
 
-    public void sendMessage(String text) {
-      client.message(ByteString.copyFromUtf8(text));
+    public void sendMessage(String text) throws Exception {
+      client.message(ByteString.copyFromUtf8(text)).get(10, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     /** The executor exits by itself with {@code code}. */
