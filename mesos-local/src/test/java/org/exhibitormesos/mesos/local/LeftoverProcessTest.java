@@ -10,7 +10,7 @@ import org.testng.annotations.AfterSuite;
 import org.testng.annotations.Test;
 
 /** After the whole suite: no process carries the run marker of any mesos-local the tests started. */
-public class LeftoverProcessCheck {
+public class LeftoverProcessTest {
   @Test
   public void markersAreRecorded() {
     // The real check runs after the suite; this keeps the class in the run.
