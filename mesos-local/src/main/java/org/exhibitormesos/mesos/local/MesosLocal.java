@@ -49,6 +49,7 @@ public final class MesosLocal implements FaultInjection, AutoCloseable {
   private final HttpServer masterServer;
   private final List<HttpServer> agentServers = new ArrayList<>();
   private final List<HostAndPort> agentEndpoints = new ArrayList<>();
+  private final Thread exitHook = new Thread(this::close, "mesos-local-exit");
   private ZkRegistration zk;
   private HostAndPort masterEndpoint;
   private boolean closed;
@@ -78,6 +79,8 @@ public final class MesosLocal implements FaultInjection, AutoCloseable {
         Objects.requireNonNull(volumes));
     try {
       local.bind();
+      // JVM exit (including SIGTERM) kills every process this instance started.
+      Runtime.getRuntime().addShutdownHook(local.exitHook);
       return local;
     } catch (IOException | RuntimeException e) {
       local.close();
@@ -213,6 +216,13 @@ public final class MesosLocal implements FaultInjection, AutoCloseable {
       return;
     }
     closed = true;
+    if (Thread.currentThread() != exitHook) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(exitHook);
+      } catch (IllegalStateException | IllegalArgumentException e) {
+        // the JVM is already exiting, or the hook was never added
+      }
+    }
     if (zk != null) {
       zk.close();
     }

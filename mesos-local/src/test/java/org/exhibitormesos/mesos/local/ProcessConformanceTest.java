@@ -36,10 +36,15 @@ public class ProcessConformanceTest {
   @Test
   public void launchesACustomExecutorProcess() throws Exception {
     fixture = new ProcessFixture(1, c -> c);
+    Path archive = Files.createDirectories(fixture.workDir.resolve("artifacts"))
+        .resolve("notes.txt");
+    Files.writeString(archive, "fetched");
     s = new JsonScheduler(fixture.url());
     s.subscribeNew(",\"failover_timeout\":60");
     JsonObject offer = Json.offers(s.next("OFFERS")).get(0).getAsJsonObject();
-    String task = Json.task("t1", offer.get("agent_id"), "e1", ProcessFixture.javaExecutorCommand(),
+    String command = ProcessFixture.javaExecutorCommand().replaceFirst("\\{", "{\"uris\":[{"
+        + "\"value\":\"file://" + archive + "\",\"output_file\":\"conf/notes.txt\"}],");
+    String task = Json.task("t1", offer.get("agent_id"), "e1", command,
         Json.scalar("cpus", 0.5) + "," + Json.scalar("mem", 128), "env MESOS_AGENT_ENDPOINT");
     assertThat(s.call(Json.accept(s.frameworkId, offer.get("id"), Json.launch(task), 0))
         .statusCode()).isEqualTo(202);
@@ -50,6 +55,7 @@ public class ProcessConformanceTest {
     Path sandbox = sandbox(fixture.workDir);
     assertThat(sandbox.resolve("stdout")).exists();
     assertThat(Files.readString(sandbox.resolve("stdout"))).contains("test executor started");
+    assertThat(sandbox.resolve("conf/notes.txt")).hasContent("fetched");
 
     s.call("{\"framework_id\":{\"value\":\"" + s.frameworkId + "\"},\"type\":\"KILL\","
         + "\"kill\":{\"task_id\":{\"value\":\"t1\"}}}");

@@ -62,9 +62,12 @@ public class ProjectClientsTest {
     Event.Subscribed second = Await.next(scheduler.subscriptions, s -> true, "resubscription");
     assertThat(second.getFrameworkId()).isEqualTo(first.getFrameworkId());
     assertThat(second.getMasterInfo().getId()).isNotEqualTo(oldMaster);
-    scheduler.events.clear();
-    Offer offer = scheduler.next(Event.Type.OFFERS).getOffers().getOffers(0);
-    assertThat(offer.getId().getValue()).startsWith(second.getMasterInfo().getId());
+    // Offers of the old master are void; the new master makes new ones.
+    Offer offer = Await.next(scheduler.events, e -> e.getType() == Event.Type.OFFERS
+        && e.getOffers().getOffers(0).getId().getValue()
+            .startsWith(second.getMasterInfo().getId()), "offer of the new master")
+        .getOffers().getOffers(0);
+    assertThat(offer.getFrameworkId()).isEqualTo(first.getFrameworkId());
     scheduler.send(Protos.reconcile("t1", running.getAgentId()));
     TaskStatus reconciled = update("t1", TaskState.TASK_RUNNING);
     assertThat(reconciled.getReason()).isEqualTo(TaskStatus.Reason.REASON_RECONCILIATION);
