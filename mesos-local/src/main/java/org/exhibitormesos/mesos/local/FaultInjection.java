@@ -27,6 +27,12 @@ public interface FaultInjection {
   /** Drops every executor connection of agent {@code index}; returns how many were dropped. */
   int dropExecutorConnections(int index);
 
+  /**
+   * Silently drops scheduler events of the given types (e.g. {@code HEARTBEAT}, {@code MESSAGE},
+   * {@code FAILURE}, {@code UPDATE}) from now on; an empty set restores delivery.
+   */
+  void dropEvents(java.util.Set<org.apache.mesos.v1.scheduler.Protos.Event.Type> types);
+
   /** Turns the emulator's own process-group cleanup on or off for executors started from now on. */
   void setProcessGroupCleanup(boolean on);
 }

@@ -200,6 +200,11 @@ public final class MesosLocal implements FaultInjection, AutoCloseable {
   }
 
   @Override
+  public void dropEvents(java.util.Set<org.apache.mesos.v1.scheduler.Protos.Event.Type> types) {
+    master.dropEvents(types);
+  }
+
+  @Override
   public void setProcessGroupCleanup(boolean on) {
     LOG.info("process-group cleanup of new executors turned {}", on ? "on" : "off");
     runtime.setProcessGroupCleanup(on);

@@ -106,6 +106,34 @@ public class ProjectClientsTest {
   }
 
   @Test
+  public void droppedHeartbeatsAndUpdates() throws Exception {
+    fixture = new LocalFixture(1, c -> c);
+    scheduler = new ClientScheduler(fixture.local.masterEndpoint(), Protos.framework(true));
+    Await.next(scheduler.subscriptions, s -> true, "SUBSCRIBED");
+    // No heartbeats: the client's watchdog (3 x 1 s) gives up on the stream and resubscribes.
+    fixture.local.faults().dropEvents(java.util.Set.of(Event.Type.HEARTBEAT, Event.Type.UPDATE));
+    Event.Subscribed again = Await.next(scheduler.subscriptions, s -> true,
+        "resubscription after missing heartbeats");
+    assertThat(again.getFrameworkId()).isEqualTo(scheduler.frameworkId.get());
+    fixture.local.faults().dropEvents(java.util.Set.of(Event.Type.UPDATE));
+    // Offers made before the resubscription are void: take one the master still holds.
+    Await.until(() -> fixture.local.master().stateJson().getAsJsonArray("offers").size() > 0,
+        "a new offer");
+    String live = fixture.local.master().stateJson().getAsJsonArray("offers").get(0)
+        .getAsJsonObject().get("id").getAsString();
+    Offer offer = Await.next(scheduler.events, e -> e.getType() == Event.Type.OFFERS
+        && e.getOffers().getOffers(0).getId().getValue().equals(live), "offer " + live)
+        .getOffers().getOffers(0);
+    scheduler.send(Protos.launch(offer, Protos.task("t1", offer.getAgentId(), "e1")));
+    Await.until(() -> fixture.local.master().stateJson().toString().contains("TASK_RUNNING"),
+        "task running on the agent");
+    assertThat(scheduler.events.stream().noneMatch(e -> e.getType() == Event.Type.UPDATE)).isTrue();
+    // Reliable updates are retried until acknowledged: delivered once the fault is lifted.
+    fixture.local.faults().dropEvents(java.util.Set.of());
+    scheduler.send(Protos.acknowledge(update("t1", TaskState.TASK_RUNNING)));
+  }
+
+  @Test
   public void executorClientSurvivesADroppedAgentConnection() throws Exception {
     fixture = new LocalFixture(1, c -> c);
     scheduler = new ClientScheduler(fixture.local.masterEndpoint(), Protos.framework(true));

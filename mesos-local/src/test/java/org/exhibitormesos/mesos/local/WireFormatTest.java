@@ -122,6 +122,11 @@ public class WireFormatTest {
     assertThat(http.send(post(fixture.url() + "/faults/frameworks/nope/drop-subscription",
         new byte[0], "text/plain").build(), HttpResponse.BodyHandlers.ofString()).body())
         .contains("not subscribed");
+    assertThat(http.send(post(fixture.url() + "/faults/drop-events?types=MESSAGE,FAILURE",
+        new byte[0], "text/plain").build(), HttpResponse.BodyHandlers.ofString()).body())
+        .contains("MESSAGE", "FAILURE");
+    assertThat(http.send(post(fixture.url() + "/faults/drop-events", new byte[0], "text/plain")
+        .build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
     HttpResponse<String> state = http.send(HttpRequest.newBuilder(URI.create(fixture.url()
         + "/state")).GET().build(), HttpResponse.BodyHandlers.ofString());
     assertThat(state.body()).contains("\"hostname\":\"127.0.0.2\"", "\"active\":true");

@@ -21,6 +21,7 @@ import org.exhibitormesos.mesos.local.FaultInjection;
  * POST /faults/master/failover
  * POST /faults/frameworks/{id}/drop-subscription
  * POST /faults/process-group-cleanup?enabled=true|false
+ * POST /faults/drop-events?types=HEARTBEAT,MESSAGE   (empty: deliver everything again)
  * </pre>
  */
 final class FaultRoutes {
@@ -80,6 +81,19 @@ final class FaultRoutes {
     }
     if (p.length == 3 && p[0].equals("frameworks") && p[2].equals("drop-subscription")) {
       return faults.dropSubscription(p[1]) ? "ok\n" : "framework " + p[1] + " is not subscribed\n";
+    }
+    if (p.length == 1 && p[0].equals("drop-events")) {
+      java.util.Set<org.apache.mesos.v1.scheduler.Protos.Event.Type> types =
+          new java.util.HashSet<>();
+      for (String t : query.parameters().getOrDefault("types", List.of(""))) {
+        for (String name : t.split(",")) {
+          if (!name.isBlank()) {
+            types.add(org.apache.mesos.v1.scheduler.Protos.Event.Type.valueOf(name.trim()));
+          }
+        }
+      }
+      faults.dropEvents(types);
+      return "dropping " + types + "\n";
     }
     if (p.length == 1 && p[0].equals("process-group-cleanup")) {
       List<String> enabled = query.parameters().getOrDefault("enabled", List.of());

@@ -27,7 +27,10 @@ final class Framework {
   /** Tasks on agents that were removed: task id -> agent id. */
   final Map<String, String> unreachableTasks = new LinkedHashMap<>();
 
-  Framework(FrameworkID id, FrameworkInfo info) {
+  private final MasterState state;
+
+  Framework(MasterState state, FrameworkID id, FrameworkInfo info) {
+    this.state = state;
     this.id = id;
     this.info = info;
   }
@@ -63,9 +66,12 @@ final class Framework {
     return List.of(info.hasRole() ? info.getRole() : "*");
   }
 
-  /** Sends {@code event} if the framework is connected; events for a disconnected one are dropped. */
+  /**
+   * Sends {@code event} if the framework is connected; events for a disconnected one are dropped,
+   * and so are the types dropped by fault injection.
+   */
   void send(Event event) {
-    if (stream != null) {
+    if (stream != null && !state.droppedEvents.contains(event.getType())) {
       stream.send(event);
     }
   }

@@ -68,7 +68,7 @@ final class FrameworkLifecycle {
     if (fw == null) {
       FrameworkID id = info.hasId() ? info.getId()
           : FrameworkID.newBuilder().setValue(state.nextFrameworkId()).build();
-      fw = new Framework(id, info.toBuilder().setId(id).build());
+      fw = new Framework(state, id, info.toBuilder().setId(id).build());
       state.frameworks.put(id.getValue(), fw);
       LOG.info("framework {} ({}) registered", id.getValue(), info.getName());
     } else {
@@ -107,10 +107,13 @@ final class FrameworkLifecycle {
             .setHeartbeatIntervalSeconds(state.config.heartbeatInterval().toMillis() / 1000.0)
             .setMasterInfo(state.masterInfo))
         .build());
-    stream.send(Statuses.heartbeat());
+    fw.send(Statuses.heartbeat());
     long hb = state.config.heartbeatInterval().toMillis();
-    heartbeats.put(stream, state.loop.scheduleAtFixedRate(() -> stream.send(Statuses.heartbeat()),
-        hb, hb, TimeUnit.MILLISECONDS));
+    heartbeats.put(stream, state.loop.scheduleAtFixedRate(() -> {
+      if (!state.droppedEvents.contains(Event.Type.HEARTBEAT)) {
+        stream.send(Statuses.heartbeat());
+      }
+    }, hb, hb, TimeUnit.MILLISECONDS));
     updates.resend(fw);
     allocator.allocateSoon();
   }

@@ -168,6 +168,16 @@ public final class Master implements AutoCloseable {
     });
   }
 
+  /**
+   * Drops every scheduler event of these types from now on (empty set: deliver all again).
+   * Mesos only guarantees at-most-once delivery for everything but status updates; dropping
+   * UPDATE exercises the retry of unacknowledged updates, dropping HEARTBEAT the client's watchdog.
+   */
+  public void dropEvents(java.util.Set<org.apache.mesos.v1.scheduler.Protos.Event.Type> types) {
+    state.droppedEvents = java.util.Set.copyOf(types);
+    LOG.info("scheduler events dropped from now on: {}", types.isEmpty() ? "none" : types);
+  }
+
   /** Closes the subscription connection of one framework; false if it had none. */
   public boolean dropSubscription(String frameworkId) {
     return await(() -> {

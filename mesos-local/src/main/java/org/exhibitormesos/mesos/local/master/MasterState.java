@@ -36,6 +36,8 @@ final class MasterState {
   /** Agents by index (configuration order); ids change when a master fails over. */
   final List<Agent> agents = new ArrayList<>();
   final Map<String, Offer> offers = new LinkedHashMap<>();
+  /** Fault injection: scheduler event types silently dropped (at-most-once delivery). */
+  volatile Set<org.apache.mesos.v1.scheduler.Protos.Event.Type> droppedEvents = Set.of();
 
   MasterState(MesosLocalConfig config, Clock clock, ScheduledExecutorService loop,
       ExecutorRuntime runtime) {
