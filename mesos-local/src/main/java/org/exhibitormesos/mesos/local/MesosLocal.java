@@ -23,9 +23,11 @@ import org.exhibitormesos.mesos.local.agent.ExecutorRuntime;
 import org.exhibitormesos.mesos.local.agent.ProcessExecutorRuntime;
 import org.exhibitormesos.mesos.local.process.RunMarkers;
 import org.exhibitormesos.mesos.local.agent.VolumeStore;
+import org.exhibitormesos.mesos.local.http.BasicAuth;
 import org.exhibitormesos.mesos.local.http.ExecutorApiHandler;
 import org.exhibitormesos.mesos.local.http.HttpServer;
 import org.exhibitormesos.mesos.local.http.SchedulerApiHandler;
+import org.exhibitormesos.mesos.local.http.StandbyHandler;
 import org.exhibitormesos.mesos.local.master.Master;
 import org.exhibitormesos.mesos.local.zk.ZkRegistration;
 
@@ -49,10 +51,11 @@ public final class MesosLocal implements FaultInjection, AutoCloseable {
   private final HttpServer masterServer;
   private final List<HttpServer> agentServers = new ArrayList<>();
   private final List<HostAndPort> agentEndpoints = new ArrayList<>();
+  private final List<HttpServer> standbys = new ArrayList<>();
   private final Thread exitHook = new Thread(this::close, "mesos-local-exit");
   private ZkRegistration zk;
   private HostAndPort masterEndpoint;
-  private boolean closed;
+  private volatile boolean closed;
 
   private MesosLocal(MesosLocalConfig config, ExecutorRuntime runtime,
       Function<Path, VolumeStore> volumes) {
@@ -113,7 +116,8 @@ public final class MesosLocal implements FaultInjection, AutoCloseable {
       agentServers.add(server);
     }
     masterEndpoint = masterServer.start(config.masterAddress(), config.masterPort(),
-        () -> new SchedulerApiHandler(master, this, blocking));
+        () -> new SchedulerApiHandler(master, this, blocking,
+            new BasicAuth(config.credentials())));
     master.start(masterEndpoint, agentEndpoints);
     if (config.zk().isPresent()) {
       zk = new ZkRegistration(config.zk().get());
@@ -210,6 +214,18 @@ public final class MesosLocal implements FaultInjection, AutoCloseable {
     runtime.setProcessGroupCleanup(on);
   }
 
+  /**
+   * Starts a standby master on {@code address} (port 0 = free) that redirects schedulers to this
+   * leader with 307 (optional Mesos behaviour, off unless called). Closed with this instance.
+   */
+  public synchronized HostAndPort startStandby(String address, int port) throws IOException {
+    HttpServer standby = new HttpServer("mesos-local standby master", io);
+    HostAndPort at = standby.start(address, port, () -> new StandbyHandler(
+        () -> closed ? Optional.empty() : Optional.of(masterEndpoint)));
+    standbys.add(standby);
+    return at;
+  }
+
   /** ZooKeeper node of the master registration, if registered. */
   public synchronized String zkNode() {
     return zk == null ? null : zk.node();
@@ -235,6 +251,7 @@ public final class MesosLocal implements FaultInjection, AutoCloseable {
     runtime.close();
     masterServer.close();
     agentServers.forEach(HttpServer::close);
+    standbys.forEach(HttpServer::close);
     blocking.shutdownNow();
     io.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
     LOG.info("mesos-local stopped");

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.exhibitormesos.mesos.http.Credentials;
 
 /**
  * Settings of a {@link MesosLocal}; start from {@link #defaults(Path, int)}.
@@ -24,6 +25,8 @@ import java.util.function.UnaryOperator;
  * @param workDir root of agents' work dirs (sandboxes, volumes, checkpointed reservations)
  * @param zk {@code zk://host:port/path} to register the master in, if any
  * @param cleanupProcessGroups whether the emulator kills the whole process group of an executor
+ * @param credentials when not empty, HTTP Basic authentication of schedulers is on (401 without
+ *     valid credentials), like {@code --authenticate_http_frameworks}; off by default
  */
 public record MesosLocalConfig(
     String masterAddress,
@@ -38,9 +41,11 @@ public record MesosLocalConfig(
     Duration executorShutdownGrace,
     Path workDir,
     Optional<String> zk,
-    boolean cleanupProcessGroups) {
+    boolean cleanupProcessGroups,
+    List<Credentials> credentials) {
 
   public MesosLocalConfig {
+    credentials = List.copyOf(credentials);
     Objects.requireNonNull(masterAddress, "masterAddress");
     agents = List.copyOf(agents);
     Objects.requireNonNull(workDir, "workDir");
@@ -69,26 +74,26 @@ public record MesosLocalConfig(
     }
     return new MesosLocalConfig("127.0.0.1", 0, list, Duration.ofSeconds(15), Duration.ofSeconds(1),
         Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofMinutes(10), Duration.ofMinutes(1),
-        Duration.ofSeconds(5), workDir, Optional.empty(), true);
+        Duration.ofSeconds(5), workDir, Optional.empty(), true, List.of());
   }
 
   /** Short timings for tests: 1 s heartbeats, 100 ms allocation, 1 s update retries. */
   public MesosLocalConfig fast() {
     return new MesosLocalConfig(masterAddress, masterPort, agents, Duration.ofSeconds(1),
         Duration.ofMillis(100), defaultRefuse, Duration.ofSeconds(1), Duration.ofSeconds(4),
-        Duration.ofSeconds(30), Duration.ofSeconds(2), workDir, zk, cleanupProcessGroups);
+        Duration.ofSeconds(30), Duration.ofSeconds(2), workDir, zk, cleanupProcessGroups, credentials);
   }
 
   public MesosLocalConfig withMaster(String address, int port) {
     return new MesosLocalConfig(address, port, agents, heartbeatInterval, allocationInterval,
         defaultRefuse, updateRetryInitial, updateRetryMax, executorRegistrationTimeout,
-        executorShutdownGrace, workDir, zk, cleanupProcessGroups);
+        executorShutdownGrace, workDir, zk, cleanupProcessGroups, credentials);
   }
 
   public MesosLocalConfig withAgents(List<AgentConfig> list) {
     return new MesosLocalConfig(masterAddress, masterPort, list, heartbeatInterval,
         allocationInterval, defaultRefuse, updateRetryInitial, updateRetryMax,
-        executorRegistrationTimeout, executorShutdownGrace, workDir, zk, cleanupProcessGroups);
+        executorRegistrationTimeout, executorShutdownGrace, workDir, zk, cleanupProcessGroups, credentials);
   }
 
   /** Applies {@code change} to every agent. */
@@ -99,32 +104,39 @@ public record MesosLocalConfig(
   public MesosLocalConfig withHeartbeat(Duration d) {
     return new MesosLocalConfig(masterAddress, masterPort, agents, d, allocationInterval,
         defaultRefuse, updateRetryInitial, updateRetryMax, executorRegistrationTimeout,
-        executorShutdownGrace, workDir, zk, cleanupProcessGroups);
+        executorShutdownGrace, workDir, zk, cleanupProcessGroups, credentials);
   }
 
   public MesosLocalConfig withUpdateRetry(Duration initial, Duration max) {
     return new MesosLocalConfig(masterAddress, masterPort, agents, heartbeatInterval,
         allocationInterval, defaultRefuse, initial, max, executorRegistrationTimeout,
-        executorShutdownGrace, workDir, zk, cleanupProcessGroups);
+        executorShutdownGrace, workDir, zk, cleanupProcessGroups, credentials);
   }
 
   public MesosLocalConfig withZk(String url) {
     return new MesosLocalConfig(masterAddress, masterPort, agents, heartbeatInterval,
         allocationInterval, defaultRefuse, updateRetryInitial, updateRetryMax,
         executorRegistrationTimeout, executorShutdownGrace, workDir, Optional.of(url),
-        cleanupProcessGroups);
+        cleanupProcessGroups, credentials);
   }
 
   public MesosLocalConfig withExecutorTimeouts(Duration registration, Duration shutdownGrace) {
     return new MesosLocalConfig(masterAddress, masterPort, agents, heartbeatInterval,
         allocationInterval, defaultRefuse, updateRetryInitial, updateRetryMax, registration,
-        shutdownGrace, workDir, zk, cleanupProcessGroups);
+        shutdownGrace, workDir, zk, cleanupProcessGroups, credentials);
   }
 
   public MesosLocalConfig withCleanupProcessGroups(boolean on) {
     return new MesosLocalConfig(masterAddress, masterPort, agents, heartbeatInterval,
         allocationInterval, defaultRefuse, updateRetryInitial, updateRetryMax,
-        executorRegistrationTimeout, executorShutdownGrace, workDir, zk, on);
+        executorRegistrationTimeout, executorShutdownGrace, workDir, zk, on, credentials);
+  }
+
+  /** Turns on HTTP Basic authentication of schedulers with these credentials. */
+  public MesosLocalConfig withCredentials(List<Credentials> list) {
+    return new MesosLocalConfig(masterAddress, masterPort, agents, heartbeatInterval,
+        allocationInterval, defaultRefuse, updateRetryInitial, updateRetryMax,
+        executorRegistrationTimeout, executorShutdownGrace, workDir, zk, cleanupProcessGroups, list);
   }
 
   /** The work dir of agent {@code i}. */

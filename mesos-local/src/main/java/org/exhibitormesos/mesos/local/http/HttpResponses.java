@@ -19,6 +19,20 @@ final class HttpResponses {
     send(channel, status, body, "text/plain; charset=utf-8", close);
   }
 
+  /** 401 with {@code WWW-Authenticate: Basic realm="..."}. */
+  static void unauthorized(Channel channel, String realm, String body, boolean close) {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+        HttpResponseStatus.UNAUTHORIZED, Unpooled.wrappedBuffer(bytes));
+    response.headers().set(HttpHeaderNames.CONTENT_LENGTH, bytes.length)
+        .set(HttpHeaderNames.WWW_AUTHENTICATE, "Basic realm=\"" + realm + "\"");
+    if (close) {
+      channel.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+    } else {
+      channel.writeAndFlush(response);
+    }
+  }
+
   static void send(Channel channel, int status, String body, String contentType, boolean close) {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,

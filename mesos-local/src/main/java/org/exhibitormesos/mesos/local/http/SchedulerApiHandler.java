@@ -7,6 +7,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -24,10 +25,13 @@ public final class SchedulerApiHandler extends SimpleChannelInboundHandler<FullH
   private static final Logger LOG = LogManager.getLogger(SchedulerApiHandler.class);
   private final Master master;
   private final FaultRoutes faults;
+  private final BasicAuth auth;
 
-  public SchedulerApiHandler(Master master, FaultInjection faults, ExecutorService blocking) {
+  public SchedulerApiHandler(Master master, FaultInjection faults, ExecutorService blocking,
+      BasicAuth auth) {
     this.master = master;
     this.faults = new FaultRoutes(faults, blocking);
+    this.auth = auth;
   }
 
   @Override
@@ -51,6 +55,13 @@ public final class SchedulerApiHandler extends SimpleChannelInboundHandler<FullH
   }
 
   private void scheduler(ChannelHandlerContext ctx, FullHttpRequest request, boolean keepAlive) {
+    Optional<String> principal;
+    try {
+      principal = auth.authenticate(request.headers().get(HttpHeaderNames.AUTHORIZATION));
+    } catch (BasicAuth.Unauthorized e) {
+      HttpResponses.unauthorized(ctx.channel(), BasicAuth.REALM, e.getMessage(), !keepAlive);
+      return;
+    }
     if (!request.method().equals(HttpMethod.POST)) {
       HttpResponses.send(ctx.channel(), 405, "Expecting one of { 'POST' }, but received '"
           + request.method() + "'", !keepAlive);
@@ -73,10 +84,16 @@ public final class SchedulerApiHandler extends SimpleChannelInboundHandler<FullH
     }
     var streamId = MediaTypes.header(request.headers(), MesosHttp.STREAM_ID_HEADER);
     if (streamType != null) {
-      master.subscribe(call, streamId, new RecordStreamResponse(ctx.channel(), streamType));
+      Optional<String> invalid = BasicAuth.principalMismatch(principal, call);
+      if (invalid.isPresent()) {
+        HttpResponses.send(ctx.channel(), 400, invalid.get(), !keepAlive);
+        return;
+      }
+      master.subscribe(BasicAuth.withPrincipal(principal, call), streamId,
+          new RecordStreamResponse(ctx.channel(), streamType));
       return;
     }
-    master.call(call, streamId).whenComplete((answer, error) -> {
+    master.call(call, streamId, principal).whenComplete((answer, error) -> {
       if (error != null) {
         HttpResponses.send(ctx.channel(), 503, "Master is shutting down", true);
       } else {

@@ -97,7 +97,13 @@ public final class Master implements AutoCloseable {
   }
 
   public CompletableFuture<Answer> call(Call call, Optional<String> streamId) {
-    return supply(() -> schedulerApi.call(call, streamId));
+    return call(call, streamId, Optional.empty());
+  }
+
+  /** A call made with HTTP authentication as {@code principal}. */
+  public CompletableFuture<Answer> call(Call call, Optional<String> streamId,
+      Optional<String> principal) {
+    return supply(() -> schedulerApi.call(call, streamId, principal));
   }
 
   // ---- executor API ----

@@ -34,7 +34,7 @@ final class SchedulerApi {
     this.lifecycle = lifecycle;
   }
 
-  Answer call(Call call, Optional<String> streamId) {
+  Answer call(Call call, Optional<String> streamId, Optional<String> principal) {
     if (call.getType() == Call.Type.UNKNOWN) {
       return new Answer(501, "Received an unknown call type");
     }
@@ -48,6 +48,11 @@ final class SchedulerApi {
     Framework fw = state.frameworks.get(call.getFrameworkId().getValue());
     if (fw == null) {
       return Answer.badRequest("Framework cannot be found");
+    }
+    if (principal.isPresent() && fw.info.hasPrincipal()
+        && !fw.info.getPrincipal().equals(principal.get())) {
+      return Answer.badRequest("Authenticated principal '" + principal.get() + "' does not match "
+          + "principal '" + fw.info.getPrincipal() + "' set in `FrameworkInfo`");
     }
     if (!fw.connected()) {
       return Answer.forbidden("Framework is not subscribed");

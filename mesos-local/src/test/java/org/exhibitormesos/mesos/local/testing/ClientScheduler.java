@@ -35,13 +35,18 @@ public final class ClientScheduler implements SchedulerListener, AutoCloseable {
   }
 
   public ClientScheduler(MasterDetector detector, FrameworkInfo info) {
+    this(detector, info, c -> c);
+  }
+
+  public ClientScheduler(MasterDetector detector, FrameworkInfo info,
+      java.util.function.UnaryOperator<SchedulerClientConfig> tweak) {
     this.detector = detector;
     detector.start();
     client = new MesosSchedulerClient(detector, () -> {
       FrameworkID id = frameworkId.get();
       return id == null ? info : info.toBuilder().setId(id).build();
-    }, this, SchedulerClientConfig.defaults().withBackoff(new ExponentialBackoff(
-        Duration.ofMillis(100), Duration.ofMillis(500))).withHeartbeatMissesAllowed(3), thread,
+    }, this, tweak.apply(SchedulerClientConfig.defaults().withBackoff(new ExponentialBackoff(
+        Duration.ofMillis(100), Duration.ofMillis(500))).withHeartbeatMissesAllowed(3)), thread,
         Clock.systemUTC());
     client.start();
   }
