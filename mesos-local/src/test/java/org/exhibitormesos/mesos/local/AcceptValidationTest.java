@@ -59,8 +59,8 @@ public class AcceptValidationTest {
   public void partitionAwareFrameworksGetDropped() throws Exception {
     JsonObject offer = start(",\"capabilities\":[{\"type\":\"PARTITION_AWARE\"}]");
     String task = Json.task("t1", offer.get("agent_id"), "e1", CMD, SMALL, null);
-    accept(new com.google.gson.JsonPrimitive("x").isJsonNull() ? null
-        : com.google.gson.JsonParser.parseString("{\"value\":\"no-such-offer\"}"), Json.launch(task));
+    accept(com.google.gson.JsonParser.parseString("{\"value\":\"no-such-offer\"}"),
+        Json.launch(task));
     assertThat(s.nextUpdate("t1", "TASK_DROPPED").get("reason").getAsString())
         .isEqualTo("REASON_INVALID_OFFERS");
   }
