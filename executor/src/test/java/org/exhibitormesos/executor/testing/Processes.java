@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.stream.Stream;
@@ -25,6 +27,24 @@ public final class Processes {
       return OptionalLong.empty();
     }
     return OptionalLong.empty();
+  }
+
+  /**
+   * The highest {@code VmRSS} in kB of each of {@code pids} over {@code window}, sampled together
+   * every 250 ms so the JVMs settle after start-up; -1 for a process that is gone.
+   */
+  public static List<Long> peakRssKb(List<Long> pids, Duration window)
+      throws InterruptedException {
+    long[] peak = new long[pids.size()];
+    Arrays.fill(peak, -1);
+    long end = System.nanoTime() + window.toNanos();
+    do {
+      for (int i = 0; i < peak.length; i++) {
+        peak[i] = Math.max(peak[i], rssKb(pids.get(i)).orElse(-1));
+      }
+      Thread.sleep(250);
+    } while (System.nanoTime() < end);
+    return Arrays.stream(peak).boxed().toList();
   }
 
   /** Pids of live processes whose command line contains {@code text}. */

@@ -68,7 +68,13 @@ public final class TestTasks {
 
   /** A restart from the config on the volume. */
   public static LaunchSpec restart(int myid, Ports ports, Optional<String> volume) {
-    return new LaunchSpec(ServerId.of(myid), myid, ServerMode.NATIVE, HOST, ports,
+    return restartOn(HOST, myid, ports, volume);
+  }
+
+  /** {@link #restart} on another address (an emulated agent's). */
+  public static LaunchSpec restartOn(String host, int myid, Ports ports,
+      Optional<String> volume) {
+    return new LaunchSpec(ServerId.of(myid), myid, ServerMode.NATIVE, host, ports,
         ConfigSource.RESTART, Optional.empty(), volume, settings());
   }
 
