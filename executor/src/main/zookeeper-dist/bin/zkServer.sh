@@ -13,6 +13,7 @@
 #   EXHIBITOR_MESOS_JAVA         the java binary (default: java on PATH)
 #   EXHIBITOR_MESOS_ZK_HEAP_MB   ZooKeeper's maximum heap (default 256)
 #   EXHIBITOR_MESOS_ZK_JVM_OPTS  further JVM options (optional)
+#   EXHIBITOR_MESOS_ZK_LOG4J     a log4j2 configuration file (default: conf/log4j2.xml)
 # conf/java.env, written by Exhibitor from its java-environment setting, is sourced when present
 # (it may set JVMFLAGS).
 set -u
@@ -64,7 +65,7 @@ start() {
   # shellcheck disable=SC2086 # option lists are split on purpose
   "$java" ${EXHIBITOR_MESOS_ZK_JVM_OPTS:-} $JVMFLAGS "-Xmx${EXHIBITOR_MESOS_ZK_HEAP_MB:-256}m" \
     "-Dzookeeper.log.dir=$EXHIBITOR_MESOS_RUN_DIR" \
-    "-Dlog4j2.configurationFile=$ZK_HOME/conf/log4j2.xml" \
+    "-Dlog4j2.configurationFile=${EXHIBITOR_MESOS_ZK_LOG4J:-$ZK_HOME/conf/log4j2.xml}" \
     -Dzookeeper.admin.enableServer=false \
     "-Dexhibitormesos.parentWatchFifo=$EXHIBITOR_MESOS_PARENT_FIFO" \
     -cp "$ZK_HOME/*:$ZK_HOME/lib/*" "$LAUNCHER" "$MAIN" "$cfg" \

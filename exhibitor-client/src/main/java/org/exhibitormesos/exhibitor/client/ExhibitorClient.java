@@ -73,7 +73,8 @@ public final class ExhibitorClient {
 
   /**
    * {@code POST config/set} with the whole config, every number sent as a string (as Exhibitor's
-   * own UI does; it reads text fields as text only).
+   * own UI does; it reads text fields as text only). Exhibitor 1.5.6 takes about 5 s to answer
+   * (measured with {@code --configtype file}): give this client a timeout well above that.
    *
    * @throws ExhibitorException if Exhibitor does not answer {@code "succeeded": true}
    */
