@@ -48,7 +48,7 @@ import org.exhibitormesos.executor.zookeeper.ZooKeeperLayout;
  * for its probes and for exit notifications; probes and stops block it, by design (there is
  * nothing else for it to do meanwhile).
  */
-final class ServerTask {
+final class ServerTask implements SupervisedTask {
   private static final Logger LOG = LogManager.getLogger(ServerTask.class);
   private static final Duration READY_POLL = Duration.ofMillis(250);
   private static final Duration MAX_PROBE_TIMEOUT = Duration.ofSeconds(2);
@@ -84,16 +84,19 @@ final class ServerTask {
     this.onTerminal = onTerminal;
   }
 
-  String id() {
+  @Override
+  public String id() {
     return task.getTaskId().getValue();
   }
 
-  boolean isDone() {
+  @Override
+  public boolean isDone() {
     return phase == Phase.DONE;
   }
 
   /** Launches ZooKeeper for {@code spec} in {@code sandbox}. */
-  void start(LaunchSpec launchSpec, Path sandbox, Map<String, String> env) {
+  @Override
+  public void start(LaunchSpec launchSpec, Path sandbox, Map<String, String> env) {
     spec = launchSpec;
     ZooKeeperLayout layout = ZooKeeperLayout.of(sandbox, spec);
     report = TaskReport.atLaunch(false, Optional.empty(), Optional.empty(), spec.host(),
@@ -134,7 +137,8 @@ final class ServerTask {
    * {@code grace} (the KILL event's kill policy), else the task's kill policy, else the
    * executor's default ({@code MESOS_EXECUTOR_SHUTDOWN_GRACE_PERIOD}).
    */
-  void kill(Optional<Duration> grace, String why) throws InterruptedException {
+  @Override
+  public void kill(Optional<Duration> grace, String why) throws InterruptedException {
     if (phase == Phase.DONE || phase == Phase.STOPPING) {
       return;
     }
@@ -151,7 +155,8 @@ final class ServerTask {
   }
 
   /** The executor cannot go on (agent gone for good): stop ZooKeeper, no update possible. */
-  void abandon() throws InterruptedException {
+  @Override
+  public void abandon() throws InterruptedException {
     if (phase != Phase.DONE) {
       stopChild(Duration.ofSeconds(2));
       phase = Phase.DONE;

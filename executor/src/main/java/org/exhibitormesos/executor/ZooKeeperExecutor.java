@@ -46,7 +46,7 @@ public final class ZooKeeperExecutor implements ExecutorListener {
   private final IntConsumer exit;
 
   // Confined to taskThread.
-  private ServerTask task;
+  private SupervisedTask task;
   private boolean exiting;
 
   /**
@@ -115,10 +115,6 @@ public final class ZooKeeperExecutor implements ExecutorListener {
     LaunchSpec spec;
     try {
       spec = LaunchSpecCodec.decode(info.getData().toByteArray());
-      if (spec.mode() != ServerMode.NATIVE) {
-        throw new InvalidInputException("mode " + spec.mode().text()
-            + " is not supported by this executor yet; use native");
-      }
     } catch (InvalidInputException e) {
       LOG.info("task {} executor {}: invalid task data: {}", id, env.executorId(),
           e.getMessage());
@@ -126,11 +122,14 @@ public final class ZooKeeperExecutor implements ExecutorListener {
       finish(0, true);
       return;
     }
-    LOG.info("task {} executor {}: launching server {} (myid {}) on {}, {} config, {}", id,
-        env.executorId(), spec.serverId(), spec.myid(), spec.host(), spec.configSource().text(),
-        spec.volume().map(v -> "volume " + v).orElse("no volume"));
-    task = new ServerTask(info, env.executorId(), updates, taskThread, clock,
-        env.shutdownGracePeriod(), state -> finish(0, true));
+    LOG.info("task {} executor {}: launching server {} (myid {}) on {} in {} mode, {} config, {}",
+        id, env.executorId(), spec.serverId(), spec.myid(), spec.host(), spec.mode().text(),
+        spec.configSource().text(), spec.volume().map(v -> "volume " + v).orElse("no volume"));
+    task = spec.mode() == ServerMode.EXHIBITOR
+        ? new ExhibitorTask(info, env.executorId(), updates, taskThread, clock,
+            env.shutdownGracePeriod(), state -> finish(0, true))
+        : new ServerTask(info, env.executorId(), updates, taskThread, clock,
+            env.shutdownGracePeriod(), state -> finish(0, true));
     task.start(spec, env.sandbox(), variables);
   }
 

@@ -47,6 +47,51 @@ public class ParentWatchLauncherTest {
   }
 
   @Test
+  public void withAFifoHaltsWhenTheExecutorsEndCloses() throws Exception {
+    Path dir = java.nio.file.Files.createTempDirectory("fifo-watch");
+    try (org.exhibitormesos.executor.process.ParentWatchFifo fifo =
+        org.exhibitormesos.executor.process.ParentWatchFifo.create(dir.resolve("watch.fifo"))) {
+      Process child = launchWith(List.of("-D" + ParentWatchLauncher.FIFO_PROPERTY + "="
+          + fifo.path()), Forever.class.getName(), "x");
+      byte[] line = new byte["started x\n".length()];
+      int read = 0;
+      while (read < line.length) {
+        read += child.getInputStream().read(line, read, line.length - read);
+      }
+      // Its stdin closing means nothing in this mode: only the FIFO counts.
+      child.getOutputStream().close();
+      assertThat(child.waitFor(1, TimeUnit.SECONDS)).isFalse();
+      fifo.close();
+      assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
+      assertThat(child.exitValue()).isEqualTo(ParentWatchLauncher.ORPHANED);
+      assertThat(new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+          .contains("closed); halting");
+    } finally {
+      java.nio.file.Files.deleteIfExists(dir.resolve("watch.fifo"));
+      java.nio.file.Files.deleteIfExists(dir);
+    }
+  }
+
+  @Test
+  public void withAFifoThatDoesNotExistItHaltsAtOnce() throws Exception {
+    Process child = launchWith(List.of("-D" + ParentWatchLauncher.FIFO_PROPERTY
+        + "=/nonexistent/watch.fifo"), Forever.class.getName());
+    assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(child.exitValue()).isEqualTo(ParentWatchLauncher.ORPHANED);
+  }
+
+  private static Process launchWith(List<String> jvm, String... args) throws Exception {
+    List<String> cmd = new java.util.ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx16m",
+        "-XX:TieredStopAtLevel=1"));
+    cmd.addAll(jvm);
+    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"),
+        ParentWatchLauncher.class.getName()));
+    cmd.addAll(List.of(args));
+    return new ProcessBuilder(cmd).redirectErrorStream(true).start();
+  }
+
+  @Test
   public void usageErrorWithoutAMainClass() throws Exception {
     Process child = launch();
     assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();

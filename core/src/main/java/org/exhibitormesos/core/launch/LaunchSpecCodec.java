@@ -5,6 +5,8 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
 import org.exhibitormesos.core.InvalidInputException;
 import org.exhibitormesos.core.ids.ServerId;
 import org.exhibitormesos.core.server.Ports;
@@ -14,7 +16,8 @@ import org.exhibitormesos.core.state.ServerMode;
  * JSON form of {@link LaunchSpec}, UTF-8, with a {@code version} field ({@value #VERSION}).
  * Decoding is strict: every field is required except the optional ones ({@code dynamicConfig},
  * {@code volume}, {@code zookeeper.log4jProperties}, {@code zookeeper.dataDirectory},
- * {@code zookeeper.logDirectory}, {@code zookeeper.superDigest}), unknown fields are errors.
+ * {@code zookeeper.logDirectory}, {@code zookeeper.superDigest}, {@code exhibitor}), unknown
+ * fields are errors.
  * Thread safe.
  */
 public final class LaunchSpecCodec {
@@ -55,6 +58,7 @@ public final class LaunchSpecCodec {
     z.fourLetterWords().forEach(words::add);
     zk.add("fourLetterWords", words);
     o.add("zookeeper", zk);
+    spec.exhibitor().ifPresent(e -> o.add("exhibitor", exhibitor(e)));
     return GSON.toJson(o);
   }
 
@@ -102,13 +106,45 @@ public final class LaunchSpecCodec {
       throw o.error("zookeeper", e.getMessage());
     }
     zk.finish();
+    Optional<ExhibitorSettings> exhibitor = o.has("exhibitor")
+        ? Optional.of(exhibitor(o.object("exhibitor"), o)) : Optional.empty();
     o.finish();
     try {
       return new LaunchSpec(serverId, myid, mode, host, ports, source, dynamicConfig, volume,
-          settings);
+          settings, exhibitor);
     } catch (InvalidInputException e) {
       throw new InvalidInputException(DOCUMENT + ": " + e.getMessage());
     }
+  }
+
+  static JsonObject exhibitor(ExhibitorSettings e) {
+    JsonObject o = new JsonObject();
+    o.add("flags", map(e.flags()));
+    o.addProperty("serversSpec", e.serversSpecText());
+    o.addProperty("heapMb", e.heapMb());
+    o.add("sharedConfig", map(e.sharedConfig()));
+    return o;
+  }
+
+  static ExhibitorSettings exhibitor(StrictJson e, StrictJson parent) {
+    try {
+      ExhibitorSettings settings = new ExhibitorSettings(e.stringMap("flags"),
+          ExhibitorServer.parseSpec(e.string("serversSpec")), e.integer("heapMb"),
+          e.stringMap("sharedConfig"));
+      e.finish();
+      return settings;
+    } catch (InvalidInputException ex) {
+      if (ex.getMessage().startsWith(DOCUMENT)) {
+        throw ex;
+      }
+      throw parent.error("exhibitor", ex.getMessage());
+    }
+  }
+
+  private static JsonObject map(Map<String, String> values) {
+    JsonObject o = new JsonObject();
+    values.forEach(o::addProperty);
+    return o;
   }
 
   static JsonObject ports(Ports p) {

@@ -151,6 +151,24 @@ final class StrictJson {
     return out;
   }
 
+  /** An object whose values are all strings, as a sorted map. */
+  java.util.SortedMap<String, String> stringMap(String field) {
+    JsonElement e = get(field);
+    if (e == null || !e.isJsonObject()) {
+      throw expected(field, "an object of strings");
+    }
+    java.util.SortedMap<String, String> out = new java.util.TreeMap<>();
+    for (var entry : e.getAsJsonObject().entrySet()) {
+      JsonElement v = entry.getValue();
+      if (!v.isJsonPrimitive() || !v.getAsJsonPrimitive().isString()) {
+        throw error(field, "expected a string for " + entry.getKey() + ", found "
+            + abbreviate(v.toString()));
+      }
+      out.put(entry.getKey(), v.getAsString());
+    }
+    return out;
+  }
+
   StrictJson object(String field) {
     JsonElement e = get(field);
     if (e == null || !e.isJsonObject()) {

@@ -43,7 +43,15 @@ public class LaunchSpecCodecTest {
           Optional.of(JOINER), Optional.empty(), everything)},
       {new LaunchSpec(ServerId.of(0), 254, ServerMode.EXHIBITOR, "agent-1.example", PORTS,
           ConfigSource.RESTART, Optional.empty(), Optional.of("zk.data_1"),
-          ZooKeeperSettings.defaults().withSuperDigest("abc=").withHeapMb(32))},
+          ZooKeeperSettings.defaults().withSuperDigest("abc=").withHeapMb(32),
+          Optional.of(ExhibitorSettings.of(List.of(ExhibitorServer.voter(254, "agent-1.example"),
+              new ExhibitorServer(3, "agent-2.example", true)))
+              .withFlags(java.util.Map.of("configcheckms", "2000", "servo", "false"))
+              .withSharedConfig(java.util.Map.of("backup-period-ms", "60000"))
+              .withHeapMb(96)))},
+      {new LaunchSpec(ServerId.of(2), 3, ServerMode.EXHIBITOR, "127.0.0.3", PORTS,
+          ConfigSource.BOOTSTRAP, Optional.empty(), Optional.empty(), ZooKeeperSettings.defaults(),
+          Optional.of(ExhibitorSettings.of(List.of(ExhibitorServer.voter(3, "127.0.0.3")))))},
     };
   }
 
@@ -137,6 +145,71 @@ public class LaunchSpecCodecTest {
     assertThatThrownBy(() -> LaunchSpecCodec.decode(o.toString()))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining(message);
+  }
+
+  static LaunchSpec exhibitorSpec() {
+    return new LaunchSpec(ServerId.of(1), 1, ServerMode.EXHIBITOR, "127.0.0.2", PORTS,
+        ConfigSource.BOOTSTRAP, Optional.empty(), Optional.of("zkdata"),
+        ZooKeeperSettings.defaults(), Optional.of(ExhibitorSettings.of(List.of(
+            ExhibitorServer.voter(1, "127.0.0.2"), ExhibitorServer.voter(2, "127.0.0.3")))));
+  }
+
+  private static JsonObject ex(JsonObject o) {
+    return o.getAsJsonObject("exhibitor");
+  }
+
+  @DataProvider
+  Object[][] rejectedExhibitor() {
+    return new Object[][] {
+      bad("field exhibitor: servers spec entry 'X:1:h' is not S:<id>:<host>",
+          o -> ex(o).addProperty("serversSpec", "X:1:h")),
+      bad("launch spec: servers spec S:2:127.0.0.3 does not list server 1",
+          o -> ex(o).addProperty("serversSpec", "S:2:127.0.0.3")),
+      bad("servers spec lists server 1 on 127.0.0.9, not on this task's host 127.0.0.2",
+          o -> ex(o).addProperty("serversSpec", "S:1:127.0.0.9")),
+      bad("field exhibitor: servers spec lists id 1 twice",
+          o -> ex(o).addProperty("serversSpec", "S:1:127.0.0.2,O:1:127.0.0.3")),
+      bad("field exhibitor: 'colour' is not an Exhibitor flag",
+          o -> ex(o).getAsJsonObject("flags").addProperty("colour", "red")),
+      bad("field exhibitor: 'check-ms' is not an Exhibitor flag",
+          o -> ex(o).getAsJsonObject("flags").addProperty("check-ms", "1")),
+      bad("field exhibitor: Exhibitor flag defaultconfig is written by the executor",
+          o -> ex(o).getAsJsonObject("flags").addProperty("defaultconfig", "/x")),
+      bad("field exhibitor.flags: expected a string for servo",
+          o -> ex(o).getAsJsonObject("flags").addProperty("servo", true)),
+      bad("field exhibitor: shared config 'zoo-cfg-extra' is not one of",
+          o -> ex(o).getAsJsonObject("sharedConfig").addProperty("zoo-cfg-extra", "a=b")),
+      bad("field exhibitor: Exhibitor heap 8 MB", o -> ex(o).addProperty("heapMb", 8)),
+      bad("field exhibitor.heap: unknown field", o -> ex(o).addProperty("heap", 8)),
+      bad("launch spec: Exhibitor settings missing", o -> o.remove("exhibitor")),
+      bad("launch spec: Exhibitor settings given for a native-mode server",
+          o -> o.addProperty("mode", "native")),
+      bad("launch spec: dynamic config given in Exhibitor mode",
+          o -> o.addProperty("dynamicConfig", DYNAMIC)),
+      bad("launch spec: 4lw whitelist [srvr, stat] lacks ruok or srvr",
+          o -> zk(o).add("fourLetterWords", JsonParser.parseString("[\"srvr\",\"stat\"]"))),
+    };
+  }
+
+  @Test(dataProvider = "rejectedExhibitor")
+  public void rejectsExhibitorSpecsNamingTheField(String message, Consumer<JsonObject> edit) {
+    JsonObject o = JsonParser.parseString(LaunchSpecCodec.encodeText(exhibitorSpec()))
+        .getAsJsonObject();
+    edit.accept(o);
+    assertThatThrownBy(() -> LaunchSpecCodec.decode(o.toString()))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining(message);
+  }
+
+  @Test
+  public void serversSpecParsesAndRendersInOrder() {
+    List<ExhibitorServer> spec = ExhibitorServer.parseSpec(" S:3:h3, O:1:h1,,S:2:h2 ");
+    assertThat(spec).containsExactly(ExhibitorServer.voter(3, "h3"),
+        new ExhibitorServer(1, "h1", true), ExhibitorServer.voter(2, "h2"));
+    assertThat(ExhibitorServer.renderSpec(spec)).isEqualTo("S:3:h3,O:1:h1,S:2:h2");
+    assertThat(ExhibitorServer.parseSpec("")).isEmpty();
+    assertThatThrownBy(() -> ExhibitorServer.parseSpec("S:0:h"))
+        .hasMessageContaining("id 0 is not in 1..254");
   }
 
   @Test

@@ -13,8 +13,8 @@ import java.util.stream.Stream;
  * Mesos fetcher extracted them.
  *
  * @param java the {@code java} binary
- * @param zookeeperHome the distribution's root, holding {@code lib/*.jar} and
- *     {@code conf/log4j2.xml}
+ * @param zookeeperHome the distribution's root, holding {@code zookeeper*.jar}, {@code lib/*.jar},
+ *     {@code conf/log4j2.xml} and {@code bin/zkServer.sh} (the layout Exhibitor can drive)
  */
 public record Installation(Path java, Path zookeeperHome) {
   /** The launcher jar's name inside {@code lib/}. */
@@ -24,8 +24,8 @@ public record Installation(Path java, Path zookeeperHome) {
    * Finds them. Java: a JDK or JRE extracted into the sandbox ({@code <dir>/bin/java} or
    * {@code <dir>/<dir>/bin/java}) wins, since the scheduler only ships one on purpose; else
    * {@code $JAVA_HOME/bin/java}; else the executor's own Java. ZooKeeper: a directory under the
-   * sandbox (at most three levels deep) whose {@code lib/} holds a {@code zookeeper-3*.jar} and
-   * the launcher jar; {@code zookeeper-dist/} is looked at first.
+   * sandbox (at most three levels deep) holding a {@code zookeeper-3*.jar} and
+   * {@code lib/}{@value #LAUNCHER_JAR}; {@code zookeeper-dist/} is looked at first.
    *
    * @throws LaunchException naming what is missing
    */
@@ -33,9 +33,19 @@ public record Installation(Path java, Path zookeeperHome) {
     return new Installation(java(sandbox, env), zookeeper(sandbox));
   }
 
-  /** The classpath: every jar of {@code lib/}. */
+  /** The classpath: every jar at the root (ZooKeeper's own), then every jar of {@code lib/}. */
   public String classpath() {
-    return zookeeperHome.resolve("lib") + "/*";
+    return zookeeperHome + "/*:" + zookeeperHome.resolve("lib") + "/*";
+  }
+
+  /** The {@code zkServer.sh} Exhibitor runs. */
+  public Path zkServerScript() {
+    return zookeeperHome.resolve("bin").resolve("zkServer.sh");
+  }
+
+  /** The directory holding the per-task {@code jps}, first on Exhibitor's {@code PATH}. */
+  public Path binDirectory() {
+    return zookeeperHome.resolve("bin");
   }
 
   public Path log4jConfig() {
@@ -80,16 +90,15 @@ public record Installation(Path java, Path zookeeperHome) {
       throw new LaunchException("cannot look for ZooKeeper in " + sandbox + ": " + e, e);
     }
     throw new LaunchException("no ZooKeeper distribution in the sandbox " + sandbox
-        + ": expected a directory with lib/zookeeper-3*.jar and lib/" + LAUNCHER_JAR
+        + ": expected a directory with zookeeper-3*.jar and lib/" + LAUNCHER_JAR
         + " (is zookeeper-dist.tar.gz among the executor's URIs?)");
   }
 
   private static boolean isDistribution(Path dir) {
-    Path lib = dir.resolve("lib");
-    if (!Files.isRegularFile(lib.resolve(LAUNCHER_JAR))) {
+    if (!Files.isRegularFile(dir.resolve("lib").resolve(LAUNCHER_JAR))) {
       return false;
     }
-    try (Stream<Path> jars = Files.list(lib)) {
+    try (Stream<Path> jars = Files.list(dir)) {
       return jars.map(p -> p.getFileName().toString())
           .anyMatch(n -> n.startsWith("zookeeper-3") && n.endsWith(".jar"));
     } catch (IOException e) {

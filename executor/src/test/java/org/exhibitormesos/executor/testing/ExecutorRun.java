@@ -42,13 +42,31 @@ public final class ExecutorRun implements AutoCloseable {
     return Path.of(System.getProperty("zookeeper.dist", "target/zookeeper-dist.tar.gz"));
   }
 
+  /** The built Exhibitor bundle archive. */
+  public static Path exhibitorBundle() {
+    return Path.of(System.getProperty("exhibitor.bundle", "../exhibitor-bundle/target/"
+        + "exhibitor-bundle.tar.gz"));
+  }
+
   /** Creates {@code sandbox} and extracts the distribution into it, as the Mesos fetcher does. */
   public static void prepareSandbox(Path sandbox) throws IOException, InterruptedException {
     Files.createDirectories(sandbox);
-    Process tar = new ProcessBuilder("tar", "xzf", zookeeperDist().toString(), "-C",
+    extract(zookeeperDist(), sandbox);
+  }
+
+  /** {@link #prepareSandbox} plus the Exhibitor bundle, for Exhibitor-mode tasks. */
+  public static void prepareExhibitorSandbox(Path sandbox)
+      throws IOException, InterruptedException {
+    prepareSandbox(sandbox);
+    extract(exhibitorBundle(), sandbox);
+  }
+
+  private static void extract(Path archive, Path sandbox)
+      throws IOException, InterruptedException {
+    Process tar = new ProcessBuilder("tar", "xzf", archive.toString(), "-C",
         sandbox.toString()).inheritIO().start();
     if (!tar.waitFor(60, TimeUnit.SECONDS) || tar.exitValue() != 0) {
-      throw new IOException("extracting " + zookeeperDist() + " failed");
+      throw new IOException("extracting " + archive + " failed");
     }
   }
 

@@ -15,6 +15,8 @@ import org.exhibitormesos.core.ensemble.ConfigFiles;
 import org.exhibitormesos.core.ensemble.EnsembleMember;
 import org.exhibitormesos.core.ids.ServerId;
 import org.exhibitormesos.core.launch.ConfigSource;
+import org.exhibitormesos.core.launch.ExhibitorServer;
+import org.exhibitormesos.core.launch.ExhibitorSettings;
 import org.exhibitormesos.core.launch.LaunchSpec;
 import org.exhibitormesos.core.launch.LaunchSpecCodec;
 import org.exhibitormesos.core.launch.TaskReport;
@@ -76,6 +78,66 @@ public final class TestTasks {
       Optional<String> volume) {
     return new LaunchSpec(ServerId.of(myid), myid, ServerMode.NATIVE, host, ports,
         ConfigSource.RESTART, Optional.empty(), volume, settings());
+  }
+
+  /**
+   * Four ports free on every one of {@code hosts}: Exhibitor uses one client, peer and election
+   * port ensemble-wide, and calls the other Exhibitors on its own port.
+   */
+  public static Ports freePortsOnAll(List<String> hosts) throws IOException {
+    for (int attempt = 0; attempt < 50; attempt++) {
+      Ports candidate;
+      List<ServerSocket> sockets = new ArrayList<>();
+      try {
+        for (int i = 0; i < 4; i++) {
+          sockets.add(new ServerSocket(0, 1, InetAddress.getByName(hosts.get(0))));
+        }
+        candidate = new Ports(sockets.get(0).getLocalPort(), sockets.get(1).getLocalPort(),
+            sockets.get(2).getLocalPort(), sockets.get(3).getLocalPort());
+      } finally {
+        for (ServerSocket s : sockets) {
+          s.close();
+        }
+      }
+      if (hosts.stream().skip(1).allMatch(h -> freeOn(h, candidate))) {
+        return candidate;
+      }
+    }
+    throw new IOException("no four ports free on all of " + hosts);
+  }
+
+  private static boolean freeOn(String host, Ports ports) {
+    List<ServerSocket> sockets = new ArrayList<>();
+    try {
+      for (int port : ports.asList()) {
+        sockets.add(new ServerSocket(port, 1, InetAddress.getByName(host)));
+      }
+      return true;
+    } catch (IOException e) {
+      return false;
+    } finally {
+      for (ServerSocket s : sockets) {
+        try {
+          s.close();
+        } catch (IOException e) {
+          // closing a probe socket
+        }
+      }
+    }
+  }
+
+  /**
+   * An Exhibitor-mode server on {@code host} whose servers spec lists only itself (so it starts
+   * as a standalone member): Exhibitor with a 128 MB heap and 1 s config checks, ZooKeeper with
+   * 96 MB and 1 s checks.
+   */
+  public static LaunchSpec exhibitor(int myid, String host, Ports ports) {
+    ZooKeeperSettings zk = settings().withProbes(1000, 3, 120_000);
+    ExhibitorSettings exhibitor = ExhibitorSettings.of(List.of(ExhibitorServer.voter(myid, host)))
+        .withHeapMb(128).withFlags(java.util.Map.of("configcheckms", "1000"));
+    return new LaunchSpec(ServerId.of(myid), myid, ServerMode.EXHIBITOR, host, ports,
+        ConfigSource.BOOTSTRAP, Optional.empty(), Optional.of("zkdata"), zk,
+        Optional.of(exhibitor));
   }
 
   public static TaskInfo task(String id, LaunchSpec spec) {

@@ -33,7 +33,7 @@ public class InstallationAndCommandTest {
   private Path distribution(String dir) throws Exception {
     Path lib = sandbox.resolve(dir).resolve("lib");
     Files.createDirectories(lib);
-    Files.createFile(lib.resolve("zookeeper-3.9.5.jar"));
+    Files.createFile(lib.getParent().resolve("zookeeper-3.9.5.jar"));
     Files.createFile(lib.resolve(Installation.LAUNCHER_JAR));
     return lib.getParent();
   }
@@ -54,7 +54,7 @@ public class InstallationAndCommandTest {
     Installation found = Installation.find(sandbox, Map.of("JAVA_HOME", "/nowhere"));
     assertThat(found.zookeeperHome()).isEqualTo(dist);
     assertThat(found.java()).isEqualTo(java);
-    assertThat(found.classpath()).isEqualTo(dist.resolve("lib") + "/*");
+    assertThat(found.classpath()).isEqualTo(dist + "/*:" + dist.resolve("lib") + "/*");
   }
 
   @Test
@@ -92,7 +92,7 @@ public class InstallationAndCommandTest {
         "-Dlog4j2.configurationFile=" + dist.resolve("conf/log4j2.xml"),
         "-Dzookeeper.admin.enableServer=false",
         "-Dzookeeper.DigestAuthenticationProvider.superDigest=super:lK75jTNcA+U9vtVEw5vB51mj/w4=",
-        "-cp", dist.resolve("lib") + "/*", "org.exhibitormesos.zklauncher.ParentWatchLauncher",
+        "-cp", dist + "/*:" + dist.resolve("lib") + "/*", "org.exhibitormesos.zklauncher.ParentWatchLauncher",
         "org.apache.zookeeper.server.quorum.QuorumPeerMain", "conf/zoo.cfg");
     assertThat(process.workingDirectory()).isEqualTo(sandbox.resolve("zkdata"));
     assertThat(process.stderrFile()).isEqualTo(sandbox.resolve("zookeeper.err"));
