@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -78,10 +77,6 @@ final class BareEnsemble implements AutoCloseable {
     }
   }
 
-  List<EnsembleMember> members() {
-    return ensemble.members();
-  }
-
   /** The client connect string, every server. */
   String connectString() {
     return ensemble.members().stream().map(EnsembleMember::clientAddress).collect(Collectors.joining(","));
@@ -123,11 +118,6 @@ final class BareEnsemble implements AutoCloseable {
   Optional<Srvr.Mode> mode(int myid) {
     EnsembleMember m = ensemble.member(myid).orElseThrow();
     return Srvr.mode(m.clientHost(), m.clientPort());
-  }
-
-  /** The log of server {@code myid}, for a failure message. */
-  Path log(int myid) {
-    return dir.resolve("server-" + myid).resolve("zookeeper.log");
   }
 
   @Override

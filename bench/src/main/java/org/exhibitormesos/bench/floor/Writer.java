@@ -78,7 +78,7 @@ final class Writer implements AutoCloseable {
         client.setData(PATH, Long.toString(n++).getBytes(StandardCharsets.US_ASCII), -1);
         lastSuccessStartedNanos.set(started);
       } catch (KeeperException e) {
-        // Connection loss while the ensemble elects a leader: the next write tries again.
+        // Connection loss (or any refusal) while the ensemble elects a leader: the next write tries again.
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;

@@ -46,10 +46,6 @@ final class ZooKeeperProcess implements AutoCloseable {
     }
   }
 
-  boolean isAlive() {
-    return process.isAlive();
-  }
-
   /**
    * SIGKILL (on Linux {@link Process#destroyForcibly()} is {@code kill -9}) and waits for the exit,
    * so the sockets are closed when this returns.
