@@ -17,8 +17,10 @@ public record Evaluation(String offerId, List<Placement> placements, List<Reserv
   public Evaluation {
     placements = List.copyOf(placements);
     releases = List.copyOf(releases);
+    // putAll copies a naturally ordered SortedMap in linear time; any other map entry by entry.
     TreeMap<ServerId, List<String>> copy = new TreeMap<>();
-    notPlaced.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+    copy.putAll(notPlaced);
+    copy.replaceAll((k, v) -> List.copyOf(v));
     notPlaced = java.util.Collections.unmodifiableSortedMap(copy);
   }
 

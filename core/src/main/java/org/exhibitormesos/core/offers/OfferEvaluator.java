@@ -2,10 +2,10 @@ package org.exhibitormesos.core.offers;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.exhibitormesos.core.ids.ServerId;
 import org.exhibitormesos.core.offers.Offer.OfferedVolume;
 import org.exhibitormesos.core.placement.PlacedServer;
@@ -57,9 +57,17 @@ public final class OfferEvaluator {
     Optional<Ports> shared = state.ensemble().sharedPorts();
     ServerMode mode = state.mode().orElse(ServerMode.NATIVE);
     List<Placement> placements = new ArrayList<>();
-    Map<ServerId, List<String>> notPlaced = new LinkedHashMap<>();
+    // Sorted already, so the evaluation copies it in linear time.
+    SortedMap<ServerId, List<String>> notPlaced = new TreeMap<>();
+    // Hundreds of waiting servers usually share a few settings: decline the alike ones at once.
+    DeclineMemo memo = new DeclineMemo();
     for (Server s : state.serverList()) {
       if (s.desired() != DesiredState.ACTIVE || !s.wantsOffer(now)) {
+        continue;
+      }
+      Optional<List<String>> known = memo.reasonsFor(s);
+      if (known.isPresent()) {
+        notPlaced.put(s.id(), known.get());
         continue;
       }
       List<String> reasons = new ArrayList<>();
@@ -71,8 +79,10 @@ public final class OfferEvaluator {
         if (mode == ServerMode.EXHIBITOR && shared.isEmpty()) {
           shared = Optional.of(p.get().ports());
         }
+        memo.forget();
       } else {
         notPlaced.put(s.id(), reasons);
+        memo.remember(s, reasons);
       }
     }
     return Evaluation.of(offer.offerId(), placements, releases, notPlaced);

@@ -2,11 +2,10 @@ package org.exhibitormesos.core.placement;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
 import java.util.SortedSet;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import org.exhibitormesos.core.ids.IdExpression;
 import org.exhibitormesos.core.ids.ServerId;
@@ -16,55 +15,78 @@ import org.exhibitormesos.core.ids.ServerId;
  * each value. Servers whose agent lacks the attribute are left out: they neither use a value nor
  * count towards a group.
  *
- * <p>Immutable. Values iterate in natural string order so reasons are deterministic.
+ * <p>Immutable and thread-safe. Values iterate in natural string order so reasons are deterministic.
+ * Nothing is tallied up front: offers are evaluated against hundreds of servers, and most rules need
+ * only {@link #serversWith} of one value, so the tally behind {@link #values()} and {@link #count} is
+ * made on first use.
  */
 public final class ValuesInUse {
-  private final SortedMap<String, List<ServerId>> serversByValue;
-  private final SortedSet<String> values;
+  private final String attribute;
+  private final List<PlacedServer> others;
+  // Built at most a few times under a race, each time equal; volatile publishes it whole.
+  private volatile Tally tally;
 
-  private ValuesInUse(SortedMap<String, List<ServerId>> serversByValue) {
-    this.serversByValue = serversByValue;
-    this.values = Collections.unmodifiableSortedSet(new TreeSet<>(serversByValue.keySet()));
+  /** Distinct values, sorted, and how many servers hold each. */
+  private record Tally(SortedSet<String> values, Map<String, Integer> counts) { }
+
+  private ValuesInUse(String attribute, List<PlacedServer> others) {
+    this.attribute = attribute;
+    this.others = others;
   }
 
   /**
    * @param attribute the constrained attribute
    * @param others the other placed servers, one entry per server; two servers on one agent count
-   *     twice
+   *     twice; copied
    */
   public static ValuesInUse of(String attribute, List<PlacedServer> others) {
-    SortedMap<String, List<ServerId>> byValue = new TreeMap<>();
-    for (PlacedServer other : others) {
-      other.agent().value(attribute).ifPresent(
-          value -> byValue.computeIfAbsent(value, v -> new ArrayList<>()).add(other.id()));
-    }
-    SortedMap<String, List<ServerId>> frozen = new TreeMap<>();
-    for (Map.Entry<String, List<ServerId>> entry : byValue.entrySet()) {
-      List<ServerId> servers = new ArrayList<>(entry.getValue());
-      Collections.sort(servers);
-      frozen.put(entry.getKey(), List.copyOf(servers));
-    }
-    return new ValuesInUse(Collections.unmodifiableSortedMap(frozen));
+    return new ValuesInUse(attribute, List.copyOf(others));
   }
 
   /** @return the distinct values in use, sorted */
   public SortedSet<String> values() {
-    return values;
+    return tally().values();
   }
 
   /** @return the servers holding {@code value}, sorted; empty if none */
   public List<ServerId> serversWith(String value) {
-    return serversByValue.getOrDefault(value, List.of());
+    List<ServerId> servers = null;
+    for (PlacedServer other : others) {
+      if (value.equals(other.agent().value(attribute).orElse(null))) {
+        if (servers == null) {
+          servers = new ArrayList<>();
+        }
+        servers.add(other.id());
+      }
+    }
+    if (servers == null) {
+      return List.of();
+    }
+    Collections.sort(servers);
+    return List.copyOf(servers);
   }
 
   /** @return how many servers hold {@code value} */
   public int count(String value) {
-    return serversWith(value).size();
+    return tally().counts().getOrDefault(value, 0);
   }
 
   /** @return true if no other placed server has the attribute */
   public boolean isEmpty() {
-    return serversByValue.isEmpty();
+    return values().isEmpty();
+  }
+
+  private Tally tally() {
+    Tally t = tally;
+    if (t == null) {
+      Map<String, Integer> counts = new HashMap<>();
+      for (PlacedServer other : others) {
+        other.agent().value(attribute).ifPresent(value -> counts.merge(value, 1, Integer::sum));
+      }
+      t = new Tally(Collections.unmodifiableSortedSet(new TreeSet<>(counts.keySet())), counts);
+      tally = t;
+    }
+    return t;
   }
 
   /** @return {@code server 0} or {@code servers 0..2}, for reasons */

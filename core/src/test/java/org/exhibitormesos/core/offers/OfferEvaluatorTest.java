@@ -265,4 +265,35 @@ public class OfferEvaluatorTest {
     ClusterState st = state(waiting(0, ServerSettings.DEFAULT), waiting(1, ServerSettings.DEFAULT));
     assertThat(evaluator.evaluate(big("a", "r1"), st, NOW)).isEqualTo(evaluator.evaluate(big("a", "r1"), st, NOW));
   }
+
+  @Test
+  public void alikeServersAreDeclinedWithTheReasonsEachWouldGetAlone() {
+    // Equal, not identical, settings (as decoded from storage); then one with a bigger need.
+    ServerSettings small = ServerSettings.DEFAULT.withConstraints(Constraints.parse("hostname=unique,rack=groupBy:2"));
+    List<Server> servers = new ArrayList<>();
+    for (int id = 0; id < 5; id++) {
+      servers.add(waiting(id, ServerSettings.DEFAULT.withConstraints(Constraints.parse("hostname=unique,rack=groupBy:2"))));
+    }
+    servers.add(waiting(5, small.withResources(new Resources(16, 256, 1024))));
+    ClusterState all = state(servers.toArray(new Server[0]));
+    Offer offer = offer("h1", "r1", 8, 8192, 100_000, PORTS);
+
+    Evaluation together = evaluator.evaluate(offer, all, NOW);
+
+    assertThat(together.placements()).extracting(Placement::server).containsExactly(ServerId.of(0));
+    for (int id = 1; id < 5; id++) {
+      // Alone but for server 0 already placed there, each server gets exactly the same reasons.
+      ClusterState alone = state(servers.get(id)).withServer(launchedOn(servers.get(0), offer));
+      assertThat(together.notPlaced().get(ServerId.of(id)))
+          .isEqualTo(evaluator.evaluate(offer, alone, NOW).notPlaced().get(ServerId.of(id)));
+    }
+    // Server 5's settings differ: its own reasons, with what server 0 left of the offer.
+    assertThat(together.notPlaced().get(ServerId.of(5))).contains("needs cpus 16, offer has 7.8");
+  }
+
+  private static Server launchedOn(Server s, Offer offer) {
+    Task task = Task.launched("t-" + s.id(), "e-" + s.id(), offer.agentId(), offer.agent(),
+        new Ports(31000, 31001, 31002, 31003), NOW);
+    return Lifecycle.apply(s, new LifecycleEvent.Launched(task, Identity.NONE, Optional.empty()), NOW).server();
+  }
 }
