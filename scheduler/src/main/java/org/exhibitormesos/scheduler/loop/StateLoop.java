@@ -16,7 +16,6 @@ import org.exhibitormesos.core.cluster.CommandOutcome;
 import org.exhibitormesos.core.state.ClusterState;
 import org.exhibitormesos.core.state.StateRepository;
 import org.exhibitormesos.core.state.store.StateStore;
-import org.exhibitormesos.core.state.store.Versioned;
 import org.exhibitormesos.scheduler.membership.MembershipEvent;
 
 /**
@@ -59,10 +58,11 @@ public final class StateLoop implements ClusterControl, AutoCloseable {
   private volatile ClusterSnapshot snapshot;
 
   /**
-   * @param loaded the state and its version as loaded; {@link StateStore#ABSENT} for a new state,
-   *     which {@link #start()} persists first
+   * @param loaded the state as loaded, or a new one
+   * @param loadedVersion its version; {@link StateStore#ABSENT} for a new state, which
+   *     {@link #start()} persists first
    */
-  public StateLoop(StateRepository repository, Versioned<ClusterState> loaded, LoopTasks tasks, Clock clock,
+  public StateLoop(StateRepository repository, ClusterState loaded, long loadedVersion, LoopTasks tasks, Clock clock,
       LoopHandlers handlers, Outbox outbox, StopListener onStop) {
     this.repository = Objects.requireNonNull(repository, "repository");
     this.tasks = Objects.requireNonNull(tasks, "tasks");
@@ -70,8 +70,8 @@ public final class StateLoop implements ClusterControl, AutoCloseable {
     this.handlers = Objects.requireNonNull(handlers, "handlers");
     this.onStop = Objects.requireNonNull(onStop, "onStop");
     this.runner = new EffectRunner(outbox, handlers.suppression(), this::wakeUpAt);
-    this.state = loaded.value();
-    this.version = loaded.version();
+    this.state = Objects.requireNonNull(loaded, "loaded");
+    this.version = loadedVersion;
     this.snapshot = new ClusterSnapshot(state, live, clock.instant());
   }
 
