@@ -66,6 +66,17 @@ public class LauncherIT {
   }
 
   @Test
+  public void mesosLocalIsACommand() throws Exception {
+    assertThat(run("help").out()).contains("  mesos-local ");
+    Result help = run("help", "mesos-local");
+    assertThat(help.exit()).isZero();
+    assertThat(help.out()).contains("Usage: exhibitor-mesos mesos-local").contains("--agents N");
+    Result bad = run("mesos-local", "--agents", "none");
+    assertThat(bad.exit()).isEqualTo(2);
+    assertThat(bad.err()).contains("--agents 'none'");
+  }
+
+  @Test
   public void versionIsTheBuiltVersion() throws Exception {
     Result r = run("version");
     assertThat(r.exit()).isZero();

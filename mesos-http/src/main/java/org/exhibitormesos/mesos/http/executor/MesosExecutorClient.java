@@ -155,7 +155,8 @@ public final class MesosExecutorClient implements AutoCloseable {
         done.completeExceptionally(new IllegalStateException("not subscribed to the agent"));
         return;
       }
-      post(Call.newBuilder().setType(Call.Type.MESSAGE)
+      // framework_id and executor_id are required fields of every executor Call.
+      post(call(Call.Type.MESSAGE)
           .setMessage(Call.Message.newBuilder().setData(data))).whenComplete((reply, error) -> {
             if (error != null) {
               done.completeExceptionally(error);

@@ -1,0 +1,2 @@
+/** Registration of the emulated master in ZooKeeper, as a Mesos master contender does. */
+package org.exhibitormesos.mesos.local.zk;
