@@ -10,7 +10,8 @@ import org.exhibitormesos.scheduler.mesos.Calls;
 
 /**
  * Performs a decision's actions, in order, after its state is persisted. Lifecycle effects that are
- * state changes ({@code ReleaseReservation}, {@code Forget}) were folded into the state already and
+ * state changes ({@code ReleaseReservation}, {@code Forget}) were folded into the state already (a
+ * release still revives offers, so that its agent offers the volume to destroy) and
  * are skipped here. Confined to the state loop.
  */
 final class EffectRunner {
@@ -46,7 +47,8 @@ final class EffectRunner {
           outbox.send(Calls.kill(k.taskId(), k.agentId()));
         } else if (e instanceof Effect.ReconcileTask r) {
           outbox.send(Calls.reconcile(List.of(new Calls.TaskRef(r.taskId(), r.agentId()))));
-        } else if (e instanceof Effect.Revive) {
+        } else if (e instanceof Effect.Revive || e instanceof Effect.ReleaseReservation) {
+          // A released volume is destroyed when its agent offers it again: offers must flow.
           if (!revived) {
             outbox.send(suppression.revive());
             revived = true;

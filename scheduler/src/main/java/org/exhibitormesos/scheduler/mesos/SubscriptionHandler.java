@@ -67,7 +67,7 @@ public final class SubscriptionHandler {
       d.send(Calls.reconcile(tasks));
     }
     d.send(Calls.reconcile(List.of()));
-    if (OfferHandler.waiting(d.state())) {
+    if (OfferHandler.waiting(d.state()) || !d.state().releases().isEmpty()) {
       d.send(suppression.revive());
     }
     return d.build();

@@ -283,6 +283,7 @@ public class StateLoopSimulationTest {
     sim.membership(new MembershipEvent.MarkLeft(S3, 4));
     assertThat(sim.mesos.ofType(Call.Type.KILL)).hasSize(1);
     sim.update(joiner, Protos.TaskState.TASK_KILLED);
+    assertThat(types(sim.mesos.calls)).as("offers flow so the volume can be destroyed").contains(Call.Type.REVIVE);
     ClusterState state = sim.persisted();
     assertThat(state.server(S3)).isEmpty();
     assertThat(state.releases()).hasSize(1);
