@@ -8,7 +8,6 @@ import org.exhibitormesos.core.lifecycle.Lifecycle;
 import org.exhibitormesos.core.lifecycle.LifecycleEvent;
 import org.exhibitormesos.core.lifecycle.Transition;
 import org.exhibitormesos.core.server.Identity.Membership;
-import org.exhibitormesos.core.server.Server;
 import org.exhibitormesos.core.state.ClusterState;
 import org.exhibitormesos.scheduler.membership.MembershipEvent;
 
@@ -70,9 +69,5 @@ final class MembershipHandler {
       LOG.info(text);
       lastNote = text;
     }
-  }
-
-  static boolean holds(Server s, int myid) {
-    return s.identity().myid().map(m -> m == myid).orElse(false);
   }
 }
