@@ -8,13 +8,14 @@ import org.exhibitormesos.core.lifecycle.Lifecycle;
 import org.exhibitormesos.core.lifecycle.LifecycleEvent;
 import org.exhibitormesos.core.lifecycle.Transition;
 import org.exhibitormesos.core.server.Identity.Membership;
+import org.exhibitormesos.core.server.ObservedState;
 import org.exhibitormesos.core.state.ClusterState;
 import org.exhibitormesos.scheduler.membership.MembershipEvent;
 
 /**
  * Applies the membership driver's events to the state. Every event is idempotent: one that the
- * state already shows changes nothing. Refusals and waits are not state; they are logged once each
- * time they change and kept for the status.
+ * state already shows changes nothing. Refusals and waits are logged once each time they change and
+ * shown as the reason of the running servers whose membership they hold up (joiners, leavers).
  */
 final class MembershipHandler {
   private static final Logger LOG = LogManager.getLogger(MembershipHandler.class);
@@ -28,7 +29,7 @@ final class MembershipHandler {
               && s.identity().membership() == Membership.JOINING)
           .ifPresent(s -> {
             LOG.info("server {} (myid {}) is a voter of the committed configuration", s.id(), v.myid());
-            d.state(state.withServer(s.withIdentity(s.identity().withMembership(Membership.VOTER))));
+            d.state(state.withServer(s.withIdentity(s.identity().withMembership(Membership.VOTER)).withReason("")));
           });
     } else if (event instanceof MembershipEvent.MarkLeft l) {
       state.server(l.server()).filter(s -> s.identity().myid().map(m -> m == l.myid()).orElse(false)
@@ -52,9 +53,9 @@ final class MembershipHandler {
         d.state(state.withEnsemble(state.ensemble().withClusterId(id.clusterId())));
       }
     } else if (event instanceof MembershipEvent.Refused r) {
-      note("membership change refused: " + r.reason());
+      note(d, "membership change refused: " + r.reason());
     } else if (event instanceof MembershipEvent.Waiting w) {
-      note("membership waits: " + w.reason());
+      note(d, "membership waits: " + w.reason());
     }
     return d.build();
   }
@@ -64,10 +65,19 @@ final class MembershipHandler {
     return lastNote;
   }
 
-  private void note(String text) {
+  /** Logged when it changes, and shown as the reason of running servers whose membership is in flux. */
+  private void note(Decision.Builder d, String text) {
     if (!text.equals(lastNote)) {
       LOG.info(text);
       lastNote = text;
+    }
+    for (var s : d.state().serverList()) {
+      Membership m = s.identity().membership();
+      boolean inFlux = m == Membership.JOINING && d.state().ensemble().configVersion() != 0
+          || m == Membership.LEAVING;
+      if (inFlux && s.observed() == ObservedState.RUNNING && !text.equals(s.reason())) {
+        d.state(d.state().withServer(s.withReason(text)));
+      }
     }
   }
 }

@@ -218,8 +218,11 @@ public class StateLoopSimulationTest {
     assertThat(state.server(S3).orElseThrow().identity().membership()).isEqualTo(Membership.JOINING);
 
     sim.update(joiner, Protos.TaskState.TASK_RUNNING);
+    sim.membership(new MembershipEvent.Waiting("server 3 (myid 4) is not synced with the leader yet"));
+    assertThat(sim.persisted().server(S3).orElseThrow().reason()).contains("not synced");
     sim.membership(new MembershipEvent.MarkVoter(S3, 4));
     assertThat(sim.persisted().server(S3).orElseThrow().identity().membership()).isEqualTo(Membership.VOTER);
+    assertThat(sim.persisted().server(S3).orElseThrow().reason()).isEmpty();
   }
 
   @Test
