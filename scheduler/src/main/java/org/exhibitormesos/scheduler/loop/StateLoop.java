@@ -104,9 +104,15 @@ public final class StateLoop implements ClusterControl, AutoCloseable {
         return;
       }
       Decision d = new Decision.Builder(outcome.state()).effects(outcome.effects()).build();
-      if (!commit(d, false)) {
-        result.completeExceptionally(notActing());
-        return;
+      try {
+        if (!commit(d, false)) {
+          result.completeExceptionally(notActing());
+          return;
+        }
+      } catch (RuntimeException e) {
+        // A bug, not bad input: the caller must still get an answer; nothing was persisted.
+        result.completeExceptionally(new IllegalStateException("the command could not be applied: " + e, e));
+        throw e;
       }
       LOG.info("{}", outcome.message());
       result.complete(new CommandOutcome(state, outcome.effects(), outcome.message()));
