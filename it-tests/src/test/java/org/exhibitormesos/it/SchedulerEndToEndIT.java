@@ -24,6 +24,7 @@ import org.apache.zookeeper.ZooKeeper;
 import org.exhibitormesos.mesos.local.MesosLocal;
 import org.exhibitormesos.mesos.local.MesosLocalConfig;
 import org.exhibitormesos.mesos.local.agent.DirectoryVolumeStore;
+import org.testng.ITestContext;
 import org.testng.annotations.AfterClass;
 import org.testng.annotations.BeforeClass;
 import org.testng.annotations.Test;
@@ -63,7 +64,7 @@ public class SchedulerEndToEndIT {
   }
 
   @AfterClass(alwaysRun = true)
-  public void stopEverything() throws Exception {
+  public void stopEverything(ITestContext context) throws Exception {
     try {
       if (scheduler != null) {
         scheduler.close();
@@ -71,6 +72,12 @@ public class SchedulerEndToEndIT {
     } finally {
       if (mesos != null) {
         mesos.close();
+      }
+    }
+    // Kept after a failure: the scheduler's log and the sandboxes tell what happened.
+    if (context.getFailedTests().size() == 0 && work != null) {
+      try (var paths = Files.walk(work)) {
+        paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
   }
