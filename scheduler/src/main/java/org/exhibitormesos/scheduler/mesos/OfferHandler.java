@@ -84,9 +84,13 @@ public final class OfferHandler {
     if (!state.ensemble().bootstrapped() && waiting(state)) {
       bootstrap(d, offers, now);
     } else {
+      // One reason per waiting server for the whole batch, so that it does not change (and is not
+      // persisted again) with every offer of the same allocation.
+      Map<ServerId, List<String>> reasons = new LinkedHashMap<>();
       for (Protos.Offer offer : offers) {
-        evaluate(d, offer, now);
+        evaluate(d, offer, now, reasons);
       }
+      reasons.forEach((id, r) -> reason(d, id, String.join("; ", r)));
     }
     if (!waiting(d.state()) && d.state().releases().isEmpty() && held.isEmpty()) {
       suppression.suppress().ifPresent(call -> {
@@ -173,7 +177,7 @@ public final class OfferHandler {
     d.poke();
   }
 
-  private void evaluate(Decision.Builder d, Protos.Offer proto, Instant now) {
+  private void evaluate(Decision.Builder d, Protos.Offer proto, Instant now, Map<ServerId, List<String>> reasons) {
     Offer offer = translator.translate(proto);
     pruneReleases(d, offer);
     Evaluation e = evaluator.evaluate(offer, d.state(), now);
@@ -181,7 +185,10 @@ public final class OfferHandler {
     for (Placement p : e.placements()) {
       LaunchPlanner.Result result = launches.afterBootstrap(d.state(), p, now);
       if (result instanceof LaunchPlanner.Deferred deferred) {
-        reason(d, p.server(), deferred.reason());
+        List<String> r = reasons.computeIfAbsent(p.server(), k -> new ArrayList<>());
+        if (!r.contains(deferred.reason())) {
+          r.add(deferred.reason());
+        }
         continue;
       }
       LaunchPlanner.Planned planned = (LaunchPlanner.Planned) result;
@@ -196,8 +203,8 @@ public final class OfferHandler {
       ops.addAll(operations.release(r, proto));
       releasesSent.add(r.persistenceId());
     }
-    e.notPlaced().forEach((id, reasons) -> reason(d, id, "offer from " + offer.hostname() + ": "
-        + String.join("; ", reasons)));
+    e.notPlaced().forEach((id, why) -> reasons.computeIfAbsent(id, k -> new ArrayList<>())
+        .add("offer from " + offer.hostname() + ": " + String.join(", ", why)));
     if (ops.isEmpty()) {
       boolean busy = waiting(d.state()) || !d.state().releases().isEmpty();
       d.send(Calls.decline(List.of(offer.offerId()), busy ? settings.shortRefuse() : settings.longRefuse()));
