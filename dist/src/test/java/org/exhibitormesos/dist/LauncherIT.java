@@ -77,6 +77,23 @@ public class LauncherIT {
   }
 
   @Test
+  public void schedulerIsACommandAndFindsItsArtifacts() throws Exception {
+    assertThat(run("help").out()).contains("  scheduler ");
+    Result help = run("help", "scheduler");
+    assertThat(help.exit()).isZero();
+    assertThat(help.out()).contains("exhibitor-mesos scheduler").contains("--master").contains("--storage");
+    Result bad = run("scheduler", "--api", "http://127.0.0.1:1");
+    assertThat(bad.exit()).isEqualTo(2);
+    assertThat(bad.err()).contains("missing --master");
+    java.nio.file.Path artifacts = java.nio.file.Path.of(System.getProperty("dist.home"), "artifacts");
+    try (var files = java.nio.file.Files.list(artifacts)) {
+      assertThat(files.map(f -> f.getFileName().toString()).toList()).containsExactlyInAnyOrder(
+          "exhibitor-mesos-executor-" + System.getProperty("dist.version") + "-all.jar",
+          "exhibitor-mesos-executor-" + System.getProperty("dist.version") + "-zookeeper-dist.tar.gz");
+    }
+  }
+
+  @Test
   public void versionIsTheBuiltVersion() throws Exception {
     Result r = run("version");
     assertThat(r.exit()).isZero();

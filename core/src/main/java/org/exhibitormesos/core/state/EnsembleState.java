@@ -21,10 +21,12 @@ import org.exhibitormesos.core.server.Ports;
  *                        exhausted and never while they may be in a committed configuration
  * @param configVersion   the last committed ZooKeeper configuration version the scheduler saw (0 = none)
  * @param sharedPorts     Exhibitor mode: the ZooKeeper ports shared by the whole ensemble, once chosen
+ * @param committedConfig the server lines of the last committed configuration the scheduler saw (the
+ *                        one of {@code configVersion}); joiners are rendered from it. Empty until seen
  */
 public record EnsembleState(boolean bootstrapped, List<Integer> bootstrapMyids, Optional<String> clusterId,
               String superSecret, int nextMyid, SortedSet<Integer> retiredMyids, long configVersion,
-              Optional<Ports> sharedPorts) {
+              Optional<Ports> sharedPorts, Optional<String> committedConfig) {
   public EnsembleState {
     bootstrapMyids = List.copyOf(bootstrapMyids);
     Objects.requireNonNull(clusterId, "clusterId");
@@ -36,9 +38,18 @@ public record EnsembleState(boolean bootstrapped, List<Integer> bootstrapMyids, 
     }
     retiredMyids = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(retiredMyids));
     Objects.requireNonNull(sharedPorts, "sharedPorts");
+    Objects.requireNonNull(committedConfig, "committedConfig");
     if (bootstrapped && bootstrapMyids.isEmpty()) {
       throw new IllegalArgumentException("a bootstrapped ensemble lists its initial members");
     }
+  }
+
+  /** An ensemble record without a cached committed configuration. */
+  public EnsembleState(boolean bootstrapped, List<Integer> bootstrapMyids, Optional<String> clusterId,
+      String superSecret, int nextMyid, SortedSet<Integer> retiredMyids, long configVersion,
+      Optional<Ports> sharedPorts) {
+    this(bootstrapped, bootstrapMyids, clusterId, superSecret, nextMyid, retiredMyids, configVersion, sharedPorts,
+        Optional.empty());
   }
 
   /** A new ensemble: not bootstrapped, counter at 1, with a freshly generated secret. */
@@ -47,32 +58,38 @@ public record EnsembleState(boolean bootstrapped, List<Integer> bootstrapMyids, 
   }
 
   public EnsembleState withBootstrap(List<Integer> myids) {
-    return new EnsembleState(true, myids, clusterId, superSecret, nextMyid, retiredMyids, configVersion, sharedPorts);
+    return new EnsembleState(true, myids, clusterId, superSecret, nextMyid, retiredMyids, configVersion, sharedPorts, committedConfig);
   }
 
   public EnsembleState withClusterId(String value) {
     return new EnsembleState(bootstrapped, bootstrapMyids, Optional.of(value), superSecret, nextMyid, retiredMyids,
-        configVersion, sharedPorts);
+        configVersion, sharedPorts, committedConfig);
   }
 
   public EnsembleState withNextMyid(int value) {
     return new EnsembleState(bootstrapped, bootstrapMyids, clusterId, superSecret, value, retiredMyids, configVersion,
-        sharedPorts);
+        sharedPorts, committedConfig);
   }
 
   public EnsembleState withRetiredMyids(SortedSet<Integer> value) {
     return new EnsembleState(bootstrapped, bootstrapMyids, clusterId, superSecret, nextMyid, value, configVersion,
-        sharedPorts);
+        sharedPorts, committedConfig);
   }
 
   public EnsembleState withConfigVersion(long value) {
     return new EnsembleState(bootstrapped, bootstrapMyids, clusterId, superSecret, nextMyid, retiredMyids, value,
-        sharedPorts);
+        sharedPorts, committedConfig);
   }
 
   public EnsembleState withSharedPorts(Optional<Ports> value) {
     return new EnsembleState(bootstrapped, bootstrapMyids, clusterId, superSecret, nextMyid, retiredMyids,
-        configVersion, value);
+        configVersion, value, committedConfig);
+  }
+
+  /** This record after the committed configuration {@code text} of {@code version} was seen. */
+  public EnsembleState withCommittedConfig(long version, String text) {
+    return new EnsembleState(bootstrapped, bootstrapMyids, clusterId, superSecret, nextMyid, retiredMyids, version,
+        sharedPorts, Optional.of(text));
   }
 
   /** The secret stays out of logs and exceptions. */
@@ -80,6 +97,6 @@ public record EnsembleState(boolean bootstrapped, List<Integer> bootstrapMyids, 
   public String toString() {
     return "EnsembleState[bootstrapped=" + bootstrapped + ", bootstrapMyids=" + bootstrapMyids + ", clusterId="
         + clusterId + ", nextMyid=" + nextMyid + ", retiredMyids=" + retiredMyids + ", configVersion="
-        + configVersion + ", sharedPorts=" + sharedPorts + "]";
+        + configVersion + ", sharedPorts=" + sharedPorts + ", committedConfig=" + committedConfig + "]";
   }
 }

@@ -112,6 +112,7 @@ public final class StateCodec {
     o.add("retiredMyids", retired);
     o.addProperty("configVersion", e.configVersion());
     e.sharedPorts().ifPresent(p -> o.add("sharedPorts", ServerCodec.encodePorts(p)));
+    e.committedConfig().ifPresent(c -> o.addProperty("committedConfig", c));
     return o;
   }
 
@@ -120,7 +121,7 @@ public final class StateCodec {
     try {
       return new EnsembleState(f.bool("bootstrapped"), f.ints("bootstrapMyids"), f.optionalString("clusterId"),
           f.string("superSecret"), f.integer("nextMyid"), new TreeSet<>(f.ints("retiredMyids")),
-          f.wholeNumber("configVersion"), ports);
+          f.wholeNumber("configVersion"), ports, f.optionalString("committedConfig"));
     } catch (IllegalArgumentException e) {
       throw f.invalid("ensemble", e);
     }

@@ -60,7 +60,7 @@ public final class StateFixtures {
         .withClusterId("5f0c7d0e-0000-4000-8000-000000000001")
         .withNextMyid(5)
         .withRetiredMyids(new java.util.TreeSet<>(List.of(2)))
-        .withConfigVersion(0x100000004L)
+        .withCommittedConfig(0x100000004L, "server.1=127.0.0.2:31001:31002:participant;127.0.0.2:31000\n")
         .withSharedPorts(Optional.of(new Ports(2181, 2888, 3888, 8080)));
     return ClusterState.initial("0123456789abcdef0123")
         .withFrameworkId("20260301-101530-1-0001")

@@ -13,6 +13,7 @@ import org.exhibitormesos.core.InvalidInputException;
 import org.exhibitormesos.core.state.ServerMode;
 import org.exhibitormesos.core.time.Durations;
 import org.exhibitormesos.mesos.http.master.MasterSpec;
+import org.exhibitormesos.storage.zk.ZkStorageSpec;
 
 /**
  * The scheduler's command-line flags with the original framework's names, short forms and defaults,
@@ -44,7 +45,7 @@ public final class SchedulerFlags {
   @Parameter(names = "--framework-role", description = "role for reservations and volumes (* = none: data in the sandbox)")
   String frameworkRole = "exhibitor";
 
-  @Parameter(names = "--storage", description = "where the state lives: file:PATH")
+  @Parameter(names = "--storage", description = "where the state lives: file:PATH or zk:[user:password@]host:port[,host:port...]/path")
   String storage = "file:exhibitor-mesos.json";
 
   @Parameter(names = "--ensemble-modify-retries", description = "tries of one membership change")
@@ -119,9 +120,7 @@ public final class SchedulerFlags {
     if (frameworkRole.isBlank() || frameworkRole.contains(" ") || frameworkRole.startsWith("/")) {
       throw new InvalidInputException("invalid --framework-role '" + frameworkRole + "'; accepted: * or a Mesos role name such as exhibitor");
     }
-    if (!storage.startsWith("file:") || storage.length() == "file:".length()) {
-      throw new InvalidInputException("invalid --storage '" + storage + "'; accepted: file:PATH (zk: storage arrives with its module)");
-    }
+    checkStorage(storage);
     int retries = wholeNumber("--ensemble-modify-retries", ensembleModifyRetries, 1);
     Duration backoff = Duration.ofMillis(wholeNumber("--ensemble-modify-backoff", ensembleModifyBackoff, 0));
     boolean debugOn = bool("--debug", debug);
@@ -139,6 +138,23 @@ public final class SchedulerFlags {
     return new SchedulerConfig(masterSpec, address.host(), address.port(), userName, Optional.ofNullable(principal),
         Optional.ofNullable(secret), frameworkName, timeout, frameworkRole, storage, retries, backoff, debugOn,
         serverMode, artifactDir);
+  }
+
+  private static void checkStorage(String value) {
+    if (value.startsWith("file:") && value.length() > "file:".length()) {
+      return;
+    }
+    if (value.startsWith("zk:")) {
+      try {
+        ZkStorageSpec.parse(value);
+        return;
+      } catch (IllegalArgumentException e) {
+        throw new InvalidInputException("invalid --storage: " + e.getMessage());
+      }
+    }
+    String shown = value.contains("@") ? "(redacted)" : value;
+    throw new InvalidInputException("invalid --storage '" + shown + "'; accepted: file:PATH or "
+        + "zk:[user:password@]host:port[,host:port...]/path");
   }
 
   private static Duration duration(String flag, String value) {

@@ -1,0 +1,112 @@
+package org.exhibitormesos.scheduler.loop;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.exhibitormesos.core.ensemble.ConfigFiles;
+import org.exhibitormesos.core.ensemble.DynamicConfig;
+import org.exhibitormesos.core.ensemble.Ensemble;
+import org.exhibitormesos.core.ensemble.EnsembleMember;
+import org.exhibitormesos.core.ensemble.SuperDigest;
+import org.exhibitormesos.core.launch.ConfigSource;
+import org.exhibitormesos.core.launch.LaunchSpec;
+import org.exhibitormesos.core.offers.Placement;
+import org.exhibitormesos.core.offers.VolumePlan;
+import org.exhibitormesos.core.server.Identity;
+import org.exhibitormesos.core.server.Identity.Membership;
+import org.exhibitormesos.core.server.Reservation;
+import org.exhibitormesos.core.server.Server;
+import org.exhibitormesos.core.server.Task;
+import org.exhibitormesos.core.state.ClusterState;
+import org.exhibitormesos.core.state.MyidAllocator;
+import org.exhibitormesos.core.state.ServerMode;
+
+/**
+ * Decides how a placed server launches, as a pure function of the state:
+ * <ul>
+ *   <li>on its existing volume: RESTART with the same myid and the config files on the volume;</li>
+ *   <li>as an initial member: BOOTSTRAP with the one dynamic config listing every initial member;</li>
+ *   <li>otherwise (new volume, or no volume): a new identity, a fresh myid, JOINING, and a JOIN spec
+ *       rendered from the last committed configuration plus itself as an observer. Without a known
+ *       committed configuration the launch waits.</li>
+ * </ul>
+ * A server that takes a new identity gives up its old reservation (it goes to the releases) and
+ * its old myid (retired).
+ */
+public final class LaunchPlanner {
+  /** The launch, with the state after its identity bookkeeping (not yet the Launched event). */
+  public sealed interface Result { }
+
+  public record Planned(ClusterState state, ServerLaunch launch) implements Result { }
+
+  public record Deferred(String reason) implements Result { }
+
+  private final Supplier<String> uuids;
+
+  /** @param uuids fresh unique strings for task and executor ids */
+  public LaunchPlanner(Supplier<String> uuids) {
+    this.uuids = uuids;
+  }
+
+  /** A launch of a bootstrap member with its myid and the shared initial dynamic config. */
+  public Planned bootstrap(ClusterState state, Placement p, int myid, String dynamicConfig, Instant now) {
+    Identity identity = Identity.of(myid, Membership.JOINING);
+    return new Planned(state, launch(state, p, identity, ConfigSource.BOOTSTRAP, Optional.of(dynamicConfig), now));
+  }
+
+  /** A launch after the bootstrap: a restart on the volume, or a new identity that joins. */
+  public Result afterBootstrap(ClusterState state, Placement p, Instant now) {
+    Server s = state.server(p.server()).orElseThrow();
+    if (p.volume() instanceof VolumePlan.ExistingVolume && s.identity().myid().isPresent()) {
+      return new Planned(state, launch(state, p, s.identity(), ConfigSource.RESTART, Optional.empty(), now));
+    }
+    Optional<String> committedText = state.ensemble().committedConfig();
+    if (committedText.isEmpty()) {
+      return new Deferred("waits for the ensemble's committed configuration before joining");
+    }
+    Ensemble committed = DynamicConfig.parse(committedText.get());
+    Set<Integer> held = new HashSet<>();
+    for (Server other : state.serverList()) {
+      if (!other.id().equals(s.id())) {
+        other.identity().myid().ifPresent(held::add);
+      }
+    }
+    Set<Integer> inConfig = new HashSet<>();
+    committed.members().forEach(m -> inConfig.add(m.myid()));
+    MyidAllocator.Allocation allocation = MyidAllocator.allocate(state.ensemble(), held, inConfig);
+    var ensemble = allocation.ensemble();
+    if (s.identity().myid().isPresent()) {
+      ensemble = MyidAllocator.retire(ensemble, s.identity().myid().get());
+    }
+    ClusterState next = state.withEnsemble(ensemble);
+    if (s.reservation().isPresent()) {
+      // The old volume is not used any more: a new identity starts on empty data.
+      List<Reservation> releases = new java.util.ArrayList<>(next.releases());
+      releases.add(s.reservation().get());
+      next = next.withReleases(releases).updateServer(s.id(), x -> x.withReservation(Optional.empty()));
+    }
+    int myid = allocation.myid();
+    EnsembleMember joiner = EnsembleMember.participant(myid, p.agent().hostname(), p.ports().peer(),
+        p.ports().election(), p.ports().client());
+    String config = ConfigFiles.joinerConfig(committed, joiner);
+    Identity identity = Identity.of(myid, Membership.JOINING);
+    return new Planned(next, launch(next, p, identity, ConfigSource.JOIN, Optional.of(config), now));
+  }
+
+  private ServerLaunch launch(ClusterState state, Placement p, Identity identity, ConfigSource source,
+      Optional<String> dynamicConfig, Instant now) {
+    Server s = state.server(p.server()).orElseThrow();
+    String taskId = "exhibitor-" + s.id() + "-" + uuids.get();
+    String executorId = "exhibitor-" + s.id() + "-" + uuids.get();
+    Optional<Reservation> reservation = p.volume().volumeReservation();
+    Task task = Task.launched(taskId, executorId, p.agentId(), p.agent(), p.ports(), now);
+    String digest = SuperDigest.of(state.ensemble().superSecret());
+    LaunchSpec spec = new LaunchSpec(s.id(), identity.myid().orElseThrow(), state.mode().orElse(ServerMode.NATIVE),
+        p.agent().hostname(), p.ports(), source, dynamicConfig, reservation.map(Reservation::containerPath),
+        ZooKeeperSettingsOf.of(s.settings(), digest, reservation.isPresent()));
+    return new ServerLaunch(p, task, identity, reservation, spec);
+  }
+}
