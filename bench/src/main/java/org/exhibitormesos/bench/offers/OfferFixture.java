@@ -14,6 +14,7 @@ import org.exhibitormesos.core.offers.Offer.OfferedResources;
 import org.exhibitormesos.core.placement.AgentAttributes;
 import org.exhibitormesos.core.placement.Constraints;
 import org.exhibitormesos.core.server.Identity;
+import org.exhibitormesos.core.server.LaunchKind;
 import org.exhibitormesos.core.server.PortRange;
 import org.exhibitormesos.core.server.Ports;
 import org.exhibitormesos.core.server.Server;
@@ -66,7 +67,7 @@ public final class OfferFixture {
           .server();
       if (id < placed) {
         Task task = Task.launched("zk-" + id + "-task", "zk-" + id + "-executor", agentId(id), agent(id),
-            new Ports(31000, 31001, 31002, 31003), NOW.minusSeconds(60));
+            new Ports(31000, 31001, 31002, 31003), LaunchKind.JOIN, NOW.minusSeconds(60));
         server = Lifecycle.apply(server, new LifecycleEvent.Launched(task, Identity.NONE, Optional.empty()), NOW)
             .server();
       }

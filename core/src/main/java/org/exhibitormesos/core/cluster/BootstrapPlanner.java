@@ -15,6 +15,7 @@ import org.exhibitormesos.core.offers.OfferEvaluator;
 import org.exhibitormesos.core.offers.Placement;
 import org.exhibitormesos.core.server.DesiredState;
 import org.exhibitormesos.core.server.Identity;
+import org.exhibitormesos.core.server.LaunchKind;
 import org.exhibitormesos.core.server.ObservedState;
 import org.exhibitormesos.core.server.Server;
 import org.exhibitormesos.core.server.Task;
@@ -91,7 +92,8 @@ public final class BootstrapPlanner {
 
   /** Marks the server as if launched, so later offers see it placed and do not place it again. */
   private static ClusterState placeTentatively(ClusterState state, Placement p, Instant now) {
-    Task t = Task.launched("tentative-" + p.server(), "tentative-" + p.server(), p.agentId(), p.agent(), p.ports(), now);
+    Task t = Task.launched("tentative-" + p.server(), "tentative-" + p.server(), p.agentId(), p.agent(), p.ports(),
+        LaunchKind.BOOTSTRAP, now);
     return state.updateServer(p.server(), s -> s.withObserved(ObservedState.STAGING, Optional.of(t), "tentative"));
   }
 }

@@ -44,6 +44,21 @@ public record Server(ServerId id, ServerSettings settings, DesiredState desired,
     return task.map(t -> t.taskId().equals(taskId)).orElse(false);
   }
 
+  /**
+   * True when the current task was launched to restart on the server's volume, so a report that it
+   * found no data there means the data is lost. A task whose launch kind is unknown (state written
+   * before the kind was recorded) counts as a restart when the server holds a volume reservation and
+   * a myid: a lost volume that goes unnoticed would vote under its old myid with an empty disk, while
+   * a false alarm (a first launch on a new volume) only costs the server a new identity that joins.
+   * False without a task.
+   */
+  public boolean expectsDataOnVolume() {
+    return task.map(t -> t.launchedAs()
+        .map(kind -> kind == LaunchKind.RESTART)
+        .orElse(reservation.isPresent() && identity.myid().isPresent()))
+        .orElse(false);
+  }
+
   /** True when the server waits for an offer and its failover delay has passed at {@code now}. */
   public boolean wantsOffer(Instant now) {
     return observed == ObservedState.PENDING && failures.eligibleAt(now);

@@ -12,6 +12,7 @@ import org.exhibitormesos.core.server.FailoverPolicy;
 import org.exhibitormesos.core.server.FailureRecord;
 import org.exhibitormesos.core.server.Identity;
 import org.exhibitormesos.core.server.LastPlacement;
+import org.exhibitormesos.core.server.LaunchKind;
 import org.exhibitormesos.core.server.ObservedState;
 import org.exhibitormesos.core.server.PortRange;
 import org.exhibitormesos.core.server.Ports;
@@ -142,18 +143,22 @@ final class ServerCodec {
     o.addProperty("hostname", t.hostname());
     o.add("attributes", encodeMap(t.agent().attributes()));
     o.add("ports", encodePorts(t.ports()));
+    t.launchedAs().ifPresent(k -> o.addProperty("launchedAs", k.name()));
     o.addProperty("launchedAt", t.launchedAt().toString());
     o.addProperty("lastState", t.lastState().name());
     t.runningSince().ifPresent(r -> o.addProperty("runningSince", r.toString()));
     return o;
   }
 
+  /** A task without {@code launchedAs} was written before the launch kind was kept: it is unknown. */
   private static Task decodeTask(JsonFields f) throws StateFormatException {
     try {
+      Optional<LaunchKind> launchedAs =
+          f.has("launchedAs") ? Optional.of(f.enumValue("launchedAs", LaunchKind.class)) : Optional.empty();
       return new Task(f.string("taskId"), f.string("executorId"), f.string("agentId"),
           new AgentAttributes(f.string("hostname"), decodeMap(f.object("attributes"))),
-          decodePorts(f.object("ports")), f.instant("launchedAt"), f.enumValue("lastState", TaskState.class),
-          f.optionalInstant("runningSince"));
+          decodePorts(f.object("ports")), launchedAs, f.instant("launchedAt"),
+          f.enumValue("lastState", TaskState.class), f.optionalInstant("runningSince"));
     } catch (IllegalArgumentException e) {
       throw f.invalid("task", e);
     }

@@ -13,6 +13,7 @@ import org.exhibitormesos.core.lifecycle.Effect;
 import org.exhibitormesos.core.placement.AgentAttributes;
 import org.exhibitormesos.core.server.DesiredState;
 import org.exhibitormesos.core.server.Identity;
+import org.exhibitormesos.core.server.LaunchKind;
 import org.exhibitormesos.core.server.ObservedState;
 import org.exhibitormesos.core.server.Ports;
 import org.exhibitormesos.core.server.Resources;
@@ -37,7 +38,7 @@ public class ClusterCommandsTest {
         .rangeClosed(1, n).boxed().toList()).withNextMyid(n + 1));
     for (int i = 0; i < n; i++) {
       Task t = Task.launched("t" + i, "e" + i, "a" + i, AgentAttributes.ofHost("h" + i),
-          new Ports(31000, 31001, 31002, 31003), NOW).withState(TaskState.RUNNING, NOW);
+          new Ports(31000, 31001, 31002, 31003), LaunchKind.BOOTSTRAP, NOW).withState(TaskState.RUNNING, NOW);
       s = s.withServer(Server.added(ServerId.of(i), ServerSettings.DEFAULT).withDesired(DesiredState.ACTIVE)
           .withObserved(ObservedState.RUNNING, Optional.of(t), "").withIdentity(Identity.of(i + 1, Identity.Membership.VOTER)));
     }

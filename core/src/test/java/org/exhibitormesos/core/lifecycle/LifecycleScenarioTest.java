@@ -13,6 +13,7 @@ import org.exhibitormesos.core.server.DesiredState;
 import org.exhibitormesos.core.server.FailoverPolicy;
 import org.exhibitormesos.core.server.Identity;
 import org.exhibitormesos.core.server.Identity.Membership;
+import org.exhibitormesos.core.server.LaunchKind;
 import org.exhibitormesos.core.server.ObservedState;
 import org.exhibitormesos.core.server.Reservation;
 import org.exhibitormesos.core.server.Server;
@@ -30,7 +31,8 @@ public class LifecycleScenarioTest {
 
   private Server launch(Server pending, Instant at) {
     launches++;
-    Task t = Task.launched("task-" + launches, "exec-" + launches, "agent-1", AgentAttributes.ofHost("host-1"), PORTS, at);
+    Task t = Task.launched("task-" + launches, "exec-" + launches, "agent-1", AgentAttributes.ofHost("host-1"), PORTS,
+        LaunchKind.RESTART, at);
     Transition tr = Lifecycle.apply(pending, new LifecycleEvent.Launched(t, Identity.of(1, Membership.VOTER), Optional.of(VOLUME)), at);
     assertThat(tr.server().observed()).isEqualTo(ObservedState.STAGING);
     return tr.server();

@@ -25,6 +25,7 @@ import org.exhibitormesos.core.lifecycle.Effect.ReconcileTask;
 import org.exhibitormesos.core.lifecycle.Effect.Revive;
 import org.exhibitormesos.core.server.DesiredState;
 import org.exhibitormesos.core.server.Identity;
+import org.exhibitormesos.core.server.LaunchKind;
 import org.exhibitormesos.core.server.ObservedState;
 import org.exhibitormesos.core.server.Ports;
 import org.exhibitormesos.core.server.Server;
@@ -46,7 +47,8 @@ public class LifecycleTableTest {
   private final Set<String> covered = new HashSet<>();
 
   static Task task(TaskState state) {
-    return Task.launched(CURRENT, "exec-1", "agent-1", AgentAttributes.ofHost("host-1"), PORTS, NOW.minusSeconds(60)).withState(state, NOW.minusSeconds(30));
+    return Task.launched(CURRENT, "exec-1", "agent-1", AgentAttributes.ofHost("host-1"), PORTS, LaunchKind.RESTART,
+        NOW.minusSeconds(60)).withState(state, NOW.minusSeconds(30));
   }
 
   static Server inState(ObservedState state) {
@@ -67,7 +69,7 @@ public class LifecycleTableTest {
       case "stop" -> new LifecycleEvent.Stop();
       case "remove" -> new LifecycleEvent.Remove();
       case "launched" -> new LifecycleEvent.Launched(
-          Task.launched("exhibitor-1-new", "exec-2", "agent-2", AgentAttributes.ofHost("host-2"), PORTS, NOW), Identity.of(1, Identity.Membership.JOINING), Optional.empty());
+          Task.launched("exhibitor-1-new", "exec-2", "agent-2", AgentAttributes.ofHost("host-2"), PORTS, LaunchKind.RESTART, NOW), Identity.of(1, Identity.Membership.JOINING), Optional.empty());
       case "current RUNNING" -> update(CURRENT, TaskState.RUNNING);
       case "current FAILED" -> update(CURRENT, TaskState.FAILED);
       case "old RUNNING" -> update(OLD, TaskState.RUNNING);

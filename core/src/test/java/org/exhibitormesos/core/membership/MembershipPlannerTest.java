@@ -16,6 +16,7 @@ import org.exhibitormesos.core.placement.AgentAttributes;
 import org.exhibitormesos.core.server.DesiredState;
 import org.exhibitormesos.core.server.Identity;
 import org.exhibitormesos.core.server.Identity.Membership;
+import org.exhibitormesos.core.server.LaunchKind;
 import org.exhibitormesos.core.server.ObservedState;
 import org.exhibitormesos.core.server.Ports;
 import org.exhibitormesos.core.server.Server;
@@ -31,7 +32,7 @@ public class MembershipPlannerTest {
 
   private static Server server(int id, int myid, Membership membership) {
     Task t = Task.launched("t" + id, "e" + id, "a" + id, AgentAttributes.ofHost("127.0.0." + (id + 2)),
-        new Ports(31000, 31001, 31002, 31003), NOW).withState(TaskState.RUNNING, NOW);
+        new Ports(31000, 31001, 31002, 31003), LaunchKind.BOOTSTRAP, NOW).withState(TaskState.RUNNING, NOW);
     return Server.added(ServerId.of(id), ServerSettings.DEFAULT).withDesired(DesiredState.ACTIVE)
         .withObserved(ObservedState.RUNNING, Optional.of(t), "").withIdentity(Identity.of(myid, membership));
   }

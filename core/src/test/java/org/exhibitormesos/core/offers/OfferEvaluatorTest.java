@@ -19,6 +19,7 @@ import org.exhibitormesos.core.placement.Constraints;
 import org.exhibitormesos.core.server.FailureRecord;
 import org.exhibitormesos.core.server.Identity;
 import org.exhibitormesos.core.server.LastPlacement;
+import org.exhibitormesos.core.server.LaunchKind;
 import org.exhibitormesos.core.server.PortRange;
 import org.exhibitormesos.core.server.Ports;
 import org.exhibitormesos.core.server.Reservation;
@@ -62,7 +63,8 @@ public class OfferEvaluatorTest {
   /** Applies the placements of an evaluation as the scheduler would: the servers get tasks. */
   static ClusterState launch(ClusterState state, Evaluation e) {
     for (Placement p : e.placements()) {
-      Task t = Task.launched("task-" + p.server(), "exec-" + p.server(), p.agentId(), p.agent(), p.ports(), NOW);
+      Task t = Task.launched("task-" + p.server(), "exec-" + p.server(), p.agentId(), p.agent(), p.ports(),
+          LaunchKind.BOOTSTRAP, NOW);
       Optional<Reservation> r = p.volume().volumeReservation();
       state = state.updateServer(p.server(), s -> Lifecycle.apply(s,
           new LifecycleEvent.Launched(t, Identity.NONE, r), NOW).server());
@@ -293,7 +295,7 @@ public class OfferEvaluatorTest {
 
   private static Server launchedOn(Server s, Offer offer) {
     Task task = Task.launched("t-" + s.id(), "e-" + s.id(), offer.agentId(), offer.agent(),
-        new Ports(31000, 31001, 31002, 31003), NOW);
+        new Ports(31000, 31001, 31002, 31003), LaunchKind.JOIN, NOW);
     return Lifecycle.apply(s, new LifecycleEvent.Launched(task, Identity.NONE, Optional.empty()), NOW).server();
   }
 }

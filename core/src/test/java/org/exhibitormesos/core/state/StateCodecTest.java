@@ -7,6 +7,8 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.exhibitormesos.core.ids.ServerId;
+import org.exhibitormesos.core.server.Task;
 import org.testng.annotations.DataProvider;
 import org.testng.annotations.Test;
 
@@ -25,6 +27,21 @@ public class StateCodecTest {
   public void initialStateRoundTrips() throws Exception {
     ClusterState state = ClusterState.initial("abcdefghijklmnopqrstuvwxyz");
     assertThat(codec.decode(codec.encode(state))).isEqualTo(state);
+  }
+
+  @Test
+  public void aTaskWrittenWithoutItsLaunchKindDecodesAsUnknown() throws Exception {
+    JsonObject doc = JsonParser.parseString(new String(codec.encode(StateFixtures.everyField()), StandardCharsets.UTF_8))
+        .getAsJsonObject();
+    JsonObject task = doc.getAsJsonArray("servers").get(0).getAsJsonObject().getAsJsonObject("task");
+    assertThat(task.get("launchedAs").getAsString()).isEqualTo("RESTART");
+    task.remove("launchedAs");
+
+    ClusterState decoded = codec.decode(doc.toString().getBytes(StandardCharsets.UTF_8));
+    Task t = decoded.server(ServerId.of(0)).orElseThrow().task().orElseThrow();
+    assertThat(t.launchedAs()).isEmpty();
+    assertThat(t.taskId()).isEqualTo("exhibitor-0-aaaa");
+    assertThat(new String(codec.encode(decoded), StandardCharsets.UTF_8)).doesNotContain("launchedAs");
   }
 
   @Test
@@ -66,6 +83,7 @@ public class StateCodecTest {
       {"servers.0.settings.memMb", "-1", "state field servers[0].settings: invalid settings: invalid mem -1.0"},
       {"servers.0.observed", "\"Flying\"", "state field servers[0].observed: expected one of"},
       {"servers.0.task.ports.client", "70000", "state field servers[0].task.ports: invalid ports: port 70000 is outside 1..65535"},
+      {"servers.0.task.launchedAs", "\"REBOOT\"", "state field servers[0].task.launchedAs: expected one of"},
       {"servers.0.task.launchedAt", "\"3pm\"", "state field servers[0].task.launchedAt: expected an ISO-8601 UTC instant"},
       {"servers.1.identity.myid", "0", "state field servers[1]: invalid server: myid 0 is outside 1..254"},
       {"servers.0.settings.stickinessPeriod", "\"10 minutes\"", "expected an ISO-8601 duration"},

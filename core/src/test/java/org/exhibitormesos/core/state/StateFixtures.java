@@ -13,6 +13,7 @@ import org.exhibitormesos.core.server.FailoverPolicy;
 import org.exhibitormesos.core.server.FailureRecord;
 import org.exhibitormesos.core.server.Identity;
 import org.exhibitormesos.core.server.LastPlacement;
+import org.exhibitormesos.core.server.LaunchKind;
 import org.exhibitormesos.core.server.ObservedState;
 import org.exhibitormesos.core.server.PortRange;
 import org.exhibitormesos.core.server.Ports;
@@ -46,7 +47,7 @@ public final class StateFixtures {
         "zk-0-1111", "zkdata", ports);
     Server running = new Server(ServerId.of(0), custom, DesiredState.ACTIVE, ObservedState.RUNNING, "",
         Optional.of(Task.launched("exhibitor-0-aaaa", "exec-0-aaaa", "agent-a",
-            new AgentAttributes("127.0.0.2", Map.of("rack", "r1")), ports, T0)
+            new AgentAttributes("127.0.0.2", Map.of("rack", "r1")), ports, LaunchKind.RESTART, T0)
             .withState(TaskState.RUNNING, T0.plusSeconds(4))),
         Optional.of(volume), Identity.of(1, Identity.Membership.VOTER), FailureRecord.NONE, Optional.empty());
     Server pending = new Server(ServerId.of(1), ServerSettings.DEFAULT, DesiredState.ACTIVE, ObservedState.PENDING,

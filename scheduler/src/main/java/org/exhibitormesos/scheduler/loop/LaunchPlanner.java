@@ -17,6 +17,7 @@ import org.exhibitormesos.core.offers.Placement;
 import org.exhibitormesos.core.offers.VolumePlan;
 import org.exhibitormesos.core.server.Identity;
 import org.exhibitormesos.core.server.Identity.Membership;
+import org.exhibitormesos.core.server.LaunchKind;
 import org.exhibitormesos.core.server.Reservation;
 import org.exhibitormesos.core.server.Server;
 import org.exhibitormesos.core.server.Task;
@@ -34,7 +35,8 @@ import org.exhibitormesos.core.state.ServerMode;
  *       committed configuration the launch waits.</li>
  * </ul>
  * A server that takes a new identity gives up its old reservation (it goes to the releases) and
- * its old myid (retired).
+ * its old myid (retired). The task records its {@link LaunchKind}, so any later life of the scheduler
+ * can tell whether a report of no data on the volume means lost data.
  */
 public final class LaunchPlanner {
   /** The launch, with the state after its identity bookkeeping (not yet the Launched event). */
@@ -102,11 +104,19 @@ public final class LaunchPlanner {
     String taskId = "exhibitor-" + s.id() + "-" + uuids.get();
     String executorId = "exhibitor-" + s.id() + "-" + uuids.get();
     Optional<Reservation> reservation = p.volume().volumeReservation();
-    Task task = Task.launched(taskId, executorId, p.agentId(), p.agent(), p.ports(), now);
+    Task task = Task.launched(taskId, executorId, p.agentId(), p.agent(), p.ports(), kindOf(source), now);
     String digest = SuperDigest.of(state.ensemble().superSecret());
     LaunchSpec spec = new LaunchSpec(s.id(), identity.myid().orElseThrow(), state.mode().orElse(ServerMode.NATIVE),
         p.agent().hostname(), p.ports(), source, dynamicConfig, reservation.map(Reservation::containerPath),
         ZooKeeperSettingsOf.of(s.settings(), digest, reservation.isPresent()));
     return new ServerLaunch(p, task, identity, reservation, spec);
+  }
+
+  private static LaunchKind kindOf(ConfigSource source) {
+    return switch (source) {
+      case BOOTSTRAP -> LaunchKind.BOOTSTRAP;
+      case JOIN -> LaunchKind.JOIN;
+      case RESTART -> LaunchKind.RESTART;
+    };
   }
 }

@@ -6,7 +6,6 @@ import java.util.function.Supplier;
 import org.exhibitormesos.core.offers.OfferEvaluator;
 import org.exhibitormesos.core.state.ServerMode;
 import org.exhibitormesos.scheduler.mesos.ExecutorArtifacts;
-import org.exhibitormesos.scheduler.mesos.LaunchLog;
 import org.exhibitormesos.scheduler.mesos.LaunchOperations;
 import org.exhibitormesos.scheduler.mesos.MesosResources;
 import org.exhibitormesos.scheduler.mesos.OfferHandler;
@@ -50,13 +49,12 @@ public record LoopHandlers(CommandHandler commands, MembershipHandler membership
   /** @param uuids fresh unique strings for task, executor and persistence ids */
   public static LoopHandlers create(Settings settings, Supplier<String> uuids) {
     OfferSuppression suppression = new OfferSuppression(settings.role());
-    LaunchLog launchLog = new LaunchLog();
     OfferEvaluator evaluator = new OfferEvaluator(server -> "exhibitor-" + server + "-" + uuids.get());
     LaunchOperations operations = new LaunchOperations(new MesosResources(settings.role(), settings.principal()),
         new TaskInfos(settings.artifacts()));
     OfferHandler offers = new OfferHandler(new OfferTranslator(settings.role()), evaluator, new LaunchPlanner(uuids),
-        operations, suppression, launchLog, settings.offers());
+        operations, suppression, settings.offers());
     return new LoopHandlers(new CommandHandler(settings.mode()), new MembershipHandler(), offers,
-        new UpdateHandler(launchLog), new SubscriptionHandler(offers, suppression), suppression);
+        new UpdateHandler(), new SubscriptionHandler(offers, suppression), suppression);
   }
 }

@@ -62,20 +62,18 @@ public final class OfferHandler {
   private final LaunchPlanner launches;
   private final LaunchOperations operations;
   private final OfferSuppression suppression;
-  private final LaunchLog launchLog;
   private final Settings settings;
   private final HeldOffers held = new HeldOffers();
   private final Set<String> releasesSent = new HashSet<>();
 
   public OfferHandler(OfferTranslator translator, OfferEvaluator evaluator, LaunchPlanner launches,
-      LaunchOperations operations, OfferSuppression suppression, LaunchLog launchLog, Settings settings) {
+      LaunchOperations operations, OfferSuppression suppression, Settings settings) {
     this.translator = translator;
     this.evaluator = evaluator;
     this.bootstrapPlanner = new BootstrapPlanner(evaluator);
     this.launches = launches;
     this.operations = operations;
     this.suppression = suppression;
-    this.launchLog = launchLog;
     this.settings = settings;
   }
 
@@ -228,7 +226,6 @@ public final class OfferHandler {
     if (!t.effects().isEmpty()) {
       throw new IllegalStateException("server " + s.id() + " was placed while not waiting for an offer");
     }
-    launchLog.launched(launch.task().taskId(), launch.spec().configSource());
     return planned.state().withServer(t.server());
   }
 

@@ -7,7 +7,6 @@ import java.util.Optional;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.mesos.v1.Protos.TaskStatus;
-import org.exhibitormesos.core.launch.ConfigSource;
 import org.exhibitormesos.core.launch.TaskReport;
 import org.exhibitormesos.core.launch.TaskReportCodec;
 import org.exhibitormesos.core.lifecycle.Lifecycle;
@@ -27,17 +26,13 @@ import org.exhibitormesos.scheduler.loop.Decision;
  * update of an older task never changes the current one; a live task the state does not know is
  * killed. A restart on a volume whose executor reports no data means the data is lost: that
  * identity never comes back (it would vote with an empty disk), so the server gives up its volume
- * and myid and relaunches as a new identity that joins. The acknowledgement goes out after the
- * state the update caused is persisted. Confined to the state loop.
+ * and myid and relaunches as a new identity that joins. Whether the task was such a restart comes
+ * from the persisted task ({@link Server#expectsDataOnVolume()}), so it holds across scheduler
+ * restarts. The acknowledgement goes out after the state the update caused is persisted. Confined
+ * to the state loop.
  */
 public final class UpdateHandler {
   private static final Logger LOG = LogManager.getLogger(UpdateHandler.class);
-
-  private final LaunchLog launchLog;
-
-  public UpdateHandler(LaunchLog launchLog) {
-    this.launchLog = launchLog;
-  }
 
   public Decision onUpdate(ClusterState state, TaskStatus status, Instant now) {
     Decision.Builder d = new Decision.Builder(state);
@@ -64,15 +59,13 @@ public final class UpdateHandler {
             t.server().observed().displayName(), update.describe());
       }
       report(status).ifPresent(r -> {
-        if (!r.dataFound() && launchLog.source(taskId).equals(Optional.of(ConfigSource.RESTART))) {
+        // The launch kind is persisted with the task, so this holds for launches of an earlier life too.
+        if (!r.dataFound() && before.expectsDataOnVolume()) {
           dataLost(d, before, taskId, agentId, taskState);
         }
       });
       if (taskState == TaskState.RUNNING && before.observed() != ObservedState.RUNNING) {
         d.poke();
-      }
-      if (taskState.terminal()) {
-        launchLog.ended(taskId);
       }
     }
     if (status.hasUuid()) {

@@ -8,6 +8,7 @@ import org.exhibitormesos.core.ids.ServerId;
 import org.exhibitormesos.core.placement.AgentAttributes;
 import org.exhibitormesos.core.server.DesiredState;
 import org.exhibitormesos.core.server.Identity;
+import org.exhibitormesos.core.server.LaunchKind;
 import org.exhibitormesos.core.server.ObservedState;
 import org.exhibitormesos.core.server.Ports;
 import org.exhibitormesos.core.server.Reservation;
@@ -38,7 +39,7 @@ final class StatusFixtures {
 
   static Task task(int i) {
     return Task.launched("exhibitor-" + i + "-t", "exhibitor-" + i + "-e", "agent-" + i,
-        AgentAttributes.ofHost("host" + i), ports(i), NOW).withState(TaskState.RUNNING, NOW);
+        AgentAttributes.ofHost("host" + i), ports(i), LaunchKind.BOOTSTRAP, NOW).withState(TaskState.RUNNING, NOW);
   }
 
   static ClusterState state(ServerMode mode) {

@@ -12,6 +12,7 @@ import org.exhibitormesos.core.lifecycle.Effect;
 import org.exhibitormesos.core.placement.AgentAttributes;
 import org.exhibitormesos.core.server.DesiredState;
 import org.exhibitormesos.core.server.Identity;
+import org.exhibitormesos.core.server.LaunchKind;
 import org.exhibitormesos.core.server.ObservedState;
 import org.exhibitormesos.core.server.Ports;
 import org.exhibitormesos.core.server.Server;
@@ -109,7 +110,7 @@ public final class InMemoryClusterControl implements ClusterControl {
     ServerId sid = ServerId.of(id);
     Instant now = clock.instant();
     Task task = Task.launched("exhibitor-" + id + "-task", "exhibitor-" + id + "-executor", "agent-" + host,
-        AgentAttributes.ofHost(host), ports, now).withState(TaskState.RUNNING, now);
+        AgentAttributes.ofHost(host), ports, LaunchKind.BOOTSTRAP, now).withState(TaskState.RUNNING, now);
     state = state.updateServer(sid, s -> s.withDesired(DesiredState.ACTIVE)
         .withObserved(ObservedState.RUNNING, Optional.of(task), "")
         .withIdentity(Identity.of(id + 1, Identity.Membership.VOTER)));

@@ -22,7 +22,9 @@ import org.exhibitormesos.core.ids.ServerId;
 import org.exhibitormesos.core.launch.ConfigSource;
 import org.exhibitormesos.core.launch.LaunchSpec;
 import org.exhibitormesos.core.server.Identity.Membership;
+import org.exhibitormesos.core.server.LaunchKind;
 import org.exhibitormesos.core.server.ObservedState;
+import org.exhibitormesos.core.server.Reservation;
 import org.exhibitormesos.core.state.ClusterState;
 import org.exhibitormesos.scheduler.membership.MembershipEvent;
 import org.testng.annotations.Test;
@@ -259,6 +261,54 @@ public class StateLoopSimulationTest {
     LaunchSpec joined = spec(sim.mesos.launched().get(0));
     assertThat(joined.configSource()).isEqualTo(ConfigSource.JOIN);
     assertThat(joined.myid()).isEqualTo(4);
+  }
+
+  @Test
+  public void aVolumeFoundEmptyOnARestartLaunchedBeforeTheSchedulerRestartedIsStillLost() throws Exception {
+    SchedulerSimulation sim = new SchedulerSimulation();
+    List<TaskInfo> tasks = bootstrap(sim);
+    running(sim, tasks);
+    sim.membership(new MembershipEvent.ConfigObserved(0x100000000L,
+        DynamicConfig.parse(spec(tasks.get(0)).dynamicConfig().orElseThrow())));
+    TaskInfo failed = tasks.get(0);
+    ServerId owner = spec(failed).serverId();
+    int oldMyid = spec(failed).myid();
+    int agent = Integer.parseInt(failed.getAgentId().getValue().substring(1));
+    sim.update(failed, Protos.TaskState.TASK_FAILED);
+    sim.offer(agent, SchedulerSimulation.reservedOf(failed));
+    TaskInfo restart = sim.mesos.launched().get(sim.mesos.launched().size() - 1);
+    assertThat(spec(restart).configSource()).isEqualTo(ConfigSource.RESTART);
+    Reservation volume = sim.persisted().server(owner).orElseThrow().reservation().orElseThrow();
+    assertThat(sim.persisted().server(owner).orElseThrow().task().orElseThrow().launchedAs())
+        .contains(LaunchKind.RESTART);
+
+    // A new life: only the persisted state knows how the task was launched.
+    SchedulerSimulation again = sim.restart();
+    again.subscribed("fw-1");
+    again.mesos.clear();
+    again.update(restart.getTaskId().getValue(), restart.getAgentId().getValue(), Protos.TaskState.TASK_RUNNING,
+        Optional.of(SchedulerSimulation.report(restart, false)));
+    ClusterState state = again.persisted();
+    assertThat(state.releases()).containsExactly(volume);
+    assertThat(state.server(owner).orElseThrow().reservation()).isEmpty();
+    assertThat(state.server(owner).orElseThrow().identity().myid()).isEmpty();
+    assertThat(state.ensemble().retiredMyids()).contains(oldMyid);
+    assertThat(again.mesos.ofType(Call.Type.KILL)).extracting(c -> c.getKill().getTaskId().getValue())
+        .containsExactly(restart.getTaskId().getValue());
+
+    again.update(restart.getTaskId().getValue(), restart.getAgentId().getValue(), Protos.TaskState.TASK_KILLED,
+        Optional.empty());
+    again.mesos.clear();
+    again.tasks.advance(Duration.ofMinutes(1));
+    again.offer(agent, SchedulerSimulation.reservedOf(failed));
+    List<TaskInfo> launched = again.mesos.launched();
+    assertThat(launched).hasSize(1);
+    LaunchSpec joined = spec(launched.get(0));
+    assertThat(joined.serverId()).isEqualTo(owner);
+    assertThat(joined.configSource()).isEqualTo(ConfigSource.JOIN);
+    assertThat(joined.myid()).isNotEqualTo(oldMyid).isEqualTo(4);
+    assertThat(again.persisted().server(owner).orElseThrow().task().orElseThrow().launchedAs())
+        .contains(LaunchKind.JOIN);
   }
 
   @Test

@@ -11,6 +11,7 @@ import org.exhibitormesos.core.placement.AgentAttributes;
 import org.exhibitormesos.core.server.DesiredState;
 import org.exhibitormesos.core.server.Identity;
 import org.exhibitormesos.core.server.Identity.Membership;
+import org.exhibitormesos.core.server.LaunchKind;
 import org.exhibitormesos.core.server.ObservedState;
 import org.exhibitormesos.core.server.Ports;
 import org.exhibitormesos.core.server.Server;
@@ -44,7 +45,7 @@ final class RecordingState implements MembershipListener {
 
   static Server running(int id, EnsembleMember m, Ports ports, Membership membership) {
     Task t = Task.launched("task-" + id + "-" + m.myid(), "exec-" + id, "agent-" + m.peerHost(),
-        AgentAttributes.ofHost(m.peerHost()), ports, NOW).withState(TaskState.RUNNING, NOW);
+        AgentAttributes.ofHost(m.peerHost()), ports, LaunchKind.JOIN, NOW).withState(TaskState.RUNNING, NOW);
     return Server.added(ServerId.of(id), ServerSettings.DEFAULT).withDesired(DesiredState.ACTIVE)
         .withObserved(ObservedState.RUNNING, Optional.of(t), "").withIdentity(Identity.of(m.myid(), membership));
   }
