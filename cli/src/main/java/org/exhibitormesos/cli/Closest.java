@@ -1,63 +1,20 @@
 package org.exhibitormesos.cli;
 
 import java.util.Collection;
-import java.util.Locale;
 import java.util.Optional;
+import org.exhibitormesos.core.ClosestName;
 
 /** Finds what an operator probably meant when a command or option name is unknown. */
 final class Closest {
   private Closest() {}
 
-  /**
-   * @return the candidate nearest to {@code typed} by edit distance (ignoring letter case and leading
-   *     dashes), the first in iteration order on a tie; empty if none is within
-   *     {@code max(2, length / 3)} edits
-   */
+  /** The nearest candidate, as {@link ClosestName#to}. */
   static Optional<String> to(String typed, Collection<String> candidates) {
-    String t = bare(typed);
-    int limit = Math.max(2, t.length() / 3);
-    String best = null;
-    int bestDistance = Integer.MAX_VALUE;
-    for (String candidate : candidates) {
-      int d = distance(t, bare(candidate));
-      if (d < bestDistance) {
-        best = candidate;
-        bestDistance = d;
-      }
-    }
-    return bestDistance <= limit ? Optional.ofNullable(best) : Optional.empty();
+    return ClosestName.to(typed, candidates);
   }
 
   /** {@code "; did you mean 'x'?"} or the empty string. */
   static String suggestion(String typed, Collection<String> candidates) {
     return to(typed, candidates).map(c -> "; did you mean '" + c + "'?").orElse("");
-  }
-
-  private static String bare(String name) {
-    int i = 0;
-    while (i < name.length() && name.charAt(i) == '-') {
-      i++;
-    }
-    return name.substring(i).toLowerCase(Locale.ROOT);
-  }
-
-  /** Levenshtein distance. */
-  static int distance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length()];
   }
 }

@@ -30,8 +30,8 @@ public class ClosestTest {
 
   @Test
   public void distance() {
-    assertThat(Closest.distance("kitten", "sitting")).isEqualTo(3);
-    assertThat(Closest.distance("", "abc")).isEqualTo(3);
-    assertThat(Closest.distance("same", "same")).isZero();
+    assertThat(org.exhibitormesos.core.ClosestName.distance("kitten", "sitting")).isEqualTo(3);
+    assertThat(org.exhibitormesos.core.ClosestName.distance("", "abc")).isEqualTo(3);
+    assertThat(org.exhibitormesos.core.ClosestName.distance("same", "same")).isZero();
   }
 }

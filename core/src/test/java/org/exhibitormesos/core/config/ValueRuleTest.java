@@ -76,8 +76,8 @@ public class ValueRuleTest {
 
   @Test
   public void editDistanceCountsEdits() {
-    assertThat(Suggestions.distance("", "abc")).isEqualTo(3);
-    assertThat(Suggestions.distance("kitten", "sitting")).isEqualTo(3);
-    assertThat(Suggestions.distance("zoo-cfg-extr", "zoo-cfg-extra")).isEqualTo(1);
+    assertThat(org.exhibitormesos.core.ClosestName.distance("", "abc")).isEqualTo(3);
+    assertThat(org.exhibitormesos.core.ClosestName.distance("kitten", "sitting")).isEqualTo(3);
+    assertThat(org.exhibitormesos.core.ClosestName.distance("zoo-cfg-extr", "zoo-cfg-extra")).isEqualTo(1);
   }
 }
