@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 import org.exhibitormesos.core.InvalidInputException;
 import org.exhibitormesos.core.ensemble.ZooCfgExtra;
+import org.exhibitormesos.core.ensemble.ZooCfgSpec;
 import org.exhibitormesos.core.placement.Constraints;
 import org.exhibitormesos.core.server.PortRange;
 import org.exhibitormesos.core.time.Durations;
@@ -101,7 +102,8 @@ public record ValueRule(ValueKind kind, long min, long max, List<String> choices
       case CHOICE -> choices.contains(v) ? accepted(v) : rejected();
       case CONSTRAINTS -> v.equals(NO_CONSTRAINTS) ? accepted(v) : parsed(() -> Constraints.parse(v).toString());
       case ZOO_CFG_EXTRA -> parsed(() -> {
-        ZooCfgExtra.parse(v);
+        // The same checks as at launch, so a value accepted here never fails the launch.
+        ZooCfgSpec.checkExtra(ZooCfgExtra.parse(v));
         return v;
       });
       case RETRY -> retry(v);

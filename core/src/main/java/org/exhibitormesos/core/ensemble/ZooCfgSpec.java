@@ -43,6 +43,8 @@ public record ZooCfgSpec(
       List.of("srvr", "mntr", "conf", "ruok", "stat");
 
   /** Keys a spec renders (besides the owned ones), so operator entries may not repeat them. */
+  static final Set<String> TIMING_KEYS = Set.of("tickTime", "initLimit", "syncLimit");
+
   static final Set<String> RENDERED_KEYS = Set.of(
       "tickTime", "initLimit", "syncLimit", "dataLogDir", "autopurge.snapRetainCount",
       "autopurge.purgeInterval", "admin.enableServer", "admin.serverAddress", "admin.serverPort",
@@ -65,13 +67,40 @@ public record ZooCfgSpec(
         throw new InvalidInputException("super digest '" + digest + "' is not base64");
       }
     });
+    checkExtra(extra);
+  }
+
+  /**
+   * Refuses operator entries for keys this spec renders from a framework setting (purge, admin
+   * server, whitelist, digest, log dir). Timing keys are not refused: {@link #withExtra} takes them.
+   *
+   * @throws InvalidInputException naming the key
+   */
+  public static void checkExtra(ZooCfgExtra extra) {
     for (ZooCfgExtra.Entry entry : extra.entries()) {
+      if (TIMING_KEYS.contains(entry.key())) {
+        timing(entry);
+        continue;
+      }
       if (RENDERED_KEYS.contains(entry.key()) || entry.key().startsWith("autopurge.")
           || entry.key().startsWith("admin.")) {
         throw new InvalidInputException("zoo-cfg-extra key '" + entry.key()
             + "' is rendered from its own framework setting; set it there instead");
       }
     }
+  }
+
+  private static int timing(ZooCfgExtra.Entry entry) {
+    try {
+      int v = Integer.parseInt(entry.value());
+      if (v >= 1) {
+        return v;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new InvalidInputException("zoo-cfg-extra " + entry.key() + "=" + entry.value()
+        + ": expected a whole number >= 1");
   }
 
   /** Native mode defaults: reconfig enabled, servers in {@code dynamicConfigFile}. */
@@ -126,10 +155,27 @@ public record ZooCfgSpec(
         autopurge, adminServer, fourLetterWords, Optional.of(digest), extra);
   }
 
-  /** This spec with operator entries. */
+  /**
+   * This spec with operator entries. {@code tickTime}, {@code initLimit} and {@code syncLimit}
+   * among them set this spec's timing (operators tune them through zoo-cfg-extra, as with
+   * Exhibitor) and are not repeated as extra lines.
+   */
   public ZooCfgSpec withExtra(ZooCfgExtra newExtra) {
-    return new ZooCfgSpec(dataDir, dataLogDir, membership, tickTimeMs, initLimit, syncLimit,
-        autopurge, adminServer, fourLetterWords, superDigest, newExtra);
+    checkExtra(newExtra);
+    int tick = tickTimeMs;
+    int init = initLimit;
+    int sync = syncLimit;
+    List<ZooCfgExtra.Entry> rest = new java.util.ArrayList<>();
+    for (ZooCfgExtra.Entry e : newExtra.entries()) {
+      switch (e.key()) {
+        case "tickTime" -> tick = timing(e);
+        case "initLimit" -> init = timing(e);
+        case "syncLimit" -> sync = timing(e);
+        default -> rest.add(e);
+      }
+    }
+    return new ZooCfgSpec(dataDir, dataLogDir, membership, tick, init, sync,
+        autopurge, adminServer, fourLetterWords, superDigest, new ZooCfgExtra(rest));
   }
 
   private static void requirePositive(String key, int value) {

@@ -82,6 +82,17 @@ public class ClusterCommandsTest {
   }
 
   @Test
+  public void zooCfgExtraIsCheckedAtConfigTimeAsItWillBeAtLaunch() {
+    ClusterState s = ClusterCommands.add(EMPTY, ids("0"), Map.of()).state();
+    // Timing keys are tuned through zoo-cfg-extra; keys rendered from other settings are refused now,
+    // not when the server next launches.
+    assertThat(ClusterCommands.config(s, ids("0"), Map.of("zoo-cfg-extra", "syncLimit=7")).message())
+        .isEqualTo("Updated configuration for servers 0");
+    assertThatThrownBy(() -> ClusterCommands.config(s, ids("0"), Map.of("zoo-cfg-extra", "admin.serverPort=1")))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("'admin.serverPort' is rendered from its own framework setting");
+  }
+
+  @Test
   public void startMakesServersWaitForOffers() {
     ClusterState s = ClusterCommands.add(EMPTY, ids("0..2"), Map.of()).state();
     CommandOutcome o = ClusterCommands.start(s, ids("*"), NOW);

@@ -49,13 +49,27 @@ public class ZooCfgSpecTest {
 
   @Test
   public void extrasMayNotRepeatKeysTheSpecRenders() {
-    for (String key : List.of("tickTime", "4lw.commands.whitelist", "admin.serverPort",
+    for (String key : List.of("4lw.commands.whitelist", "admin.serverPort",
         "admin.commandURL", "autopurge.purgeInterval", "DigestAuthenticationProvider.superDigest")) {
       ZooCfgExtra extra = ZooCfgExtra.parse(key + "=1");
       assertThatThrownBy(() -> NATIVE.withExtra(extra))
           .isInstanceOf(InvalidInputException.class)
           .hasMessageContaining("'" + key + "' is rendered from its own framework setting");
     }
+  }
+
+  @Test
+  public void timingFromExtrasSetsTheSpecsTimingAndIsNotRepeated() {
+    ZooCfgSpec tuned = NATIVE.withExtra(ZooCfgExtra.parse("syncLimit=7,tickTime=1000,maxClientCnxns=100"));
+    assertThat(tuned.syncLimit()).isEqualTo(7);
+    assertThat(tuned.tickTimeMs()).isEqualTo(1000);
+    assertThat(tuned.initLimit()).isEqualTo(10);
+    assertThat(tuned.extra()).isEqualTo(ZooCfgExtra.parse("maxClientCnxns=100"));
+    String rendered = ConfigFiles.zooCfg(tuned);
+    assertThat(rendered).contains("syncLimit=7").contains("tickTime=1000").contains("maxClientCnxns=100");
+    assertThat(rendered.lines().filter(l -> l.startsWith("syncLimit=")).count()).isEqualTo(1);
+    assertThatThrownBy(() -> NATIVE.withExtra(ZooCfgExtra.parse("syncLimit=soon")))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("syncLimit=soon: expected a whole number >= 1");
   }
 
   @Test
