@@ -43,10 +43,10 @@ final class Arguments {
     String value;
   }
 
-  /** {@code stop --force}. */
+  /** {@code stop --force} and {@code remove --force}. */
   static final class Force {
     @Parameter(names = "--force", order = 11,
-        description = "stop even when fewer voters than a quorum would keep serving")
+        description = "go ahead even when fewer voters than a quorum would keep serving")
     boolean value;
   }
 }

@@ -15,7 +15,7 @@ enum ClientCommand {
       Command.CONFIG, true),
   START(ApiRoutes.START, "start servers and wait until they run", true, true, false, null, true),
   STOP(ApiRoutes.STOP, "stop servers (they stay defined and in the ensemble)", true, true, true, null, false),
-  REMOVE(ApiRoutes.REMOVE, "stop servers, take them out of the ensemble and forget them", true, false, false,
+  REMOVE(ApiRoutes.REMOVE, "stop servers, take them out of the ensemble and forget them", true, false, true,
       null, false);
 
   private final String route;
