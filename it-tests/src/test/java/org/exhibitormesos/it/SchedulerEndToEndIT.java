@@ -52,7 +52,8 @@ public class SchedulerEndToEndIT {
   @BeforeClass
   public void startMesosAndScheduler() throws Exception {
     work = Files.createTempDirectory("scheduler-e2e");
-    mesos = MesosLocal.start(MesosLocalConfig.defaults(work.resolve("mesos"), 3).fast());
+    mesos = MesosLocal.start(LoopbackAgents.inBlock(MesosLocalConfig.defaults(work.resolve("mesos"), 3).fast(),
+        LoopbackAgents.randomBlock()));
     int apiPort = LocalPorts.free(1).get(0);
     stateFile = work.resolve("state.json");
     schedulerArgs = List.of("--master", mesos.masterEndpoint().toString(), "--api", "http://127.0.0.1:" + apiPort,
