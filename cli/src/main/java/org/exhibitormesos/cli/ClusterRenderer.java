@@ -59,6 +59,10 @@ final class ClusterRenderer {
     if (s.ports() != null) {
       line(out, "ports", ports(s.ports()));
     }
+    if (s.exhibitorCluster() != null) {
+      out.append("    exhibitor cluster:\n");
+      s.exhibitorCluster().forEach(l -> out.append("      ").append(l).append('\n'));
+    }
   }
 
   private static void ensemble(StringBuilder out, EnsembleView e) {

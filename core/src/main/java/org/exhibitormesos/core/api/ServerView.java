@@ -1,5 +1,6 @@
 package org.exhibitormesos.core.api;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -23,10 +24,13 @@ import java.util.Objects;
  * @param volume where the data lives: the persistent volume's id, or a note that it lives in the
  *     sandbox (role {@code *}); nullable (absent before the first launch)
  * @param config the option values that apply at the next launch
+ * @param exhibitorCluster Exhibitor mode: the ensemble as this server's Exhibitor last showed it
+ *     ({@code cluster/status}), one {@code [host, description, code, L|F]} line per server; nullable
+ *     (absent in native mode and while the Exhibitor did not answer)
  */
 public record ServerView(int id, String state, String desired, String reason, String hostname, String taskId,
     Integer myid, PortsView ports, String endpoint, String constraints, double cpu, double mem, double disk,
-    String volume, ServerConfigView config) {
+    String volume, ServerConfigView config, List<String> exhibitorCluster) {
 
   /** {@link #desired()} of a server that should run. */
   public static final String DESIRED_ACTIVE = "active";
@@ -40,5 +44,20 @@ public record ServerView(int id, String state, String desired, String reason, St
     Objects.requireNonNull(desired, "desired");
     constraints = Objects.requireNonNullElse(constraints, "");
     config = Objects.requireNonNullElse(config, ServerConfigView.EMPTY);
+    exhibitorCluster = exhibitorCluster == null ? null : List.copyOf(exhibitorCluster);
+  }
+
+  /** A server view without an Exhibitor cluster view (native mode). */
+  public ServerView(int id, String state, String desired, String reason, String hostname, String taskId,
+      Integer myid, PortsView ports, String endpoint, String constraints, double cpu, double mem, double disk,
+      String volume, ServerConfigView config) {
+    this(id, state, desired, reason, hostname, taskId, myid, ports, endpoint, constraints, cpu, mem, disk, volume,
+        config, null);
+  }
+
+  /** This view with its Exhibitor's cluster view. */
+  public ServerView withExhibitorCluster(List<String> lines) {
+    return new ServerView(id, state, desired, reason, hostname, taskId, myid, ports, endpoint, constraints, cpu, mem,
+        disk, volume, config, lines);
   }
 }

@@ -20,6 +20,7 @@ import org.exhibitormesos.core.server.ObservedState;
 import org.exhibitormesos.core.server.Server;
 import org.exhibitormesos.core.server.Task;
 import org.exhibitormesos.core.state.ClusterState;
+import org.exhibitormesos.core.state.ServerMode;
 
 /**
  * Places a new ensemble's initial members together: all of them start from one configuration that
@@ -81,8 +82,13 @@ public final class BootstrapPlanner {
   public static ClusterState recordBootstrap(ClusterState state, BootstrapPlan.Ready plan) {
     List<Integer> myids = List.copyOf(plan.myids().values());
     int next = myids.stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
-    ClusterState recorded = state.withEnsemble(state.ensemble().withBootstrap(myids)
-        .withNextMyid(Math.max(next, state.ensemble().nextMyid())));
+    var ensemble = state.ensemble().withBootstrap(myids).withNextMyid(Math.max(next, state.ensemble().nextMyid()));
+    if (state.mode().orElse(ServerMode.NATIVE) == ServerMode.EXHIBITOR && ensemble.sharedPorts().isEmpty()
+        && !plan.placements().isEmpty()) {
+      // Exhibitor assumes every member uses the same four ports: they are the ensemble's from now on.
+      ensemble = ensemble.withSharedPorts(Optional.of(plan.placements().get(0).ports()));
+    }
+    ClusterState recorded = state.withEnsemble(ensemble);
     for (var e : plan.myids().entrySet()) {
       recorded = recorded.updateServer(e.getKey(),
           s -> s.withIdentity(Identity.of(e.getValue(), Identity.Membership.JOINING)));
@@ -94,6 +100,12 @@ public final class BootstrapPlanner {
   private static ClusterState placeTentatively(ClusterState state, Placement p, Instant now) {
     Task t = Task.launched("tentative-" + p.server(), "tentative-" + p.server(), p.agentId(), p.agent(), p.ports(),
         LaunchKind.BOOTSTRAP, now);
-    return state.updateServer(p.server(), s -> s.withObserved(ObservedState.STAGING, Optional.of(t), "tentative"));
+    ClusterState placed = state.updateServer(p.server(),
+        s -> s.withObserved(ObservedState.STAGING, Optional.of(t), "tentative"));
+    if (state.mode().orElse(ServerMode.NATIVE) == ServerMode.EXHIBITOR && state.ensemble().sharedPorts().isEmpty()) {
+      // The next offers must give the other initial members the same ports.
+      placed = placed.withEnsemble(placed.ensemble().withSharedPorts(Optional.of(p.ports())));
+    }
+    return placed;
   }
 }

@@ -117,7 +117,7 @@ public final class OfferEvaluator {
     reasons.addAll(pools.checkUnreserved(need));
     PortChoice.Result ports = PortChoice.choose(pools.ports(), pin(s, "client-port", shared.map(Ports::client)),
         pin(s, "connect-port", shared.map(Ports::peer)), pin(s, "election-port", shared.map(Ports::election)),
-        s.settings().adminPorts());
+        shared.map(p -> new PortChoice.Pin(p.admin(), "the ensemble's Exhibitor UI port")), s.settings().adminPorts());
     reasons.addAll(ports.reasons());
     if (!reasons.isEmpty()) {
       return Optional.empty();

@@ -24,16 +24,23 @@ final class PortChoice {
 
   static Result choose(PortPool pool, Optional<Pin> client, Optional<Pin> peer, Optional<Pin> election,
       List<PortRange> adminRanges) {
+    return choose(pool, client, peer, election, Optional.empty(), adminRanges);
+  }
+
+  /** As above, with the admin port pinned too (Exhibitor's UI port, the same on every member). */
+  static Result choose(PortPool pool, Optional<Pin> client, Optional<Pin> peer, Optional<Pin> election,
+      Optional<Pin> admin, List<PortRange> adminRanges) {
     List<String> reasons = new ArrayList<>();
     Set<Integer> chosen = new HashSet<>();
     // Pinned ports first, so a free choice never takes a port another role of this server needs.
     client.ifPresent(p -> chosen.add(p.port()));
     peer.ifPresent(p -> chosen.add(p.port()));
     election.ifPresent(p -> chosen.add(p.port()));
+    admin.ifPresent(p -> chosen.add(p.port()));
     Integer c = pick(pool, "client", client, List.of(), chosen, reasons);
     Integer pe = pick(pool, "peer", peer, List.of(), chosen, reasons);
     Integer el = pick(pool, "election", election, List.of(), chosen, reasons);
-    Integer ad = pick(pool, "admin", Optional.empty(), adminRanges, chosen, reasons);
+    Integer ad = pick(pool, "admin", admin, adminRanges, chosen, reasons);
     if (!reasons.isEmpty()) {
       return new Result(Optional.empty(), reasons);
     }

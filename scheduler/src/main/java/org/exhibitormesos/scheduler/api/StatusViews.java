@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.exhibitormesos.core.api.EnsembleView;
 import org.exhibitormesos.core.api.MemberView;
@@ -40,10 +41,20 @@ public final class StatusViews {
   public static final String SANDBOX = "sandbox";
 
   private final ServerMode configuredMode;
+  private final Function<ServerId, Optional<List<String>>> exhibitorViews;
 
   /** @param configuredMode the mode shown while the state has none yet (the scheduler's {@code --mode}) */
   public StatusViews(ServerMode configuredMode) {
+    this(configuredMode, id -> Optional.empty());
+  }
+
+  /**
+   * @param exhibitorViews Exhibitor mode: each server's last {@code cluster/status} view as
+   *     {@code [host, description, code, L|F]} lines, shown with the server; empty when none
+   */
+  public StatusViews(ServerMode configuredMode, Function<ServerId, Optional<List<String>>> exhibitorViews) {
     this.configuredMode = Objects.requireNonNull(configuredMode, "configuredMode");
+    this.exhibitorViews = Objects.requireNonNull(exhibitorViews, "exhibitorViews");
   }
 
   /** Every server and the ensemble. */
@@ -57,7 +68,7 @@ public final class StatusViews {
   public StatusView of(ClusterState state, Optional<LiveEnsemble> live, Collection<ServerId> servers) {
     ServerMode mode = state.mode().orElse(configuredMode);
     List<ServerView> views = servers.stream().sorted().distinct().map(state.servers()::get)
-        .filter(Objects::nonNull).map(s -> server(s, mode)).toList();
+        .filter(Objects::nonNull).map(s -> withExhibitorView(server(s, mode), s, mode)).toList();
     return new StatusView(state.frameworkId().orElse(null), mode.text(), views, ensemble(state, live).orElse(null));
   }
 
@@ -76,6 +87,13 @@ public final class StatusViews {
         task.map(t -> endpoint(t, mode)).orElse(null), values.resources().get(ConfigOption.CONSTRAINTS.optionName()),
         s.settings().resources().cpus(), s.settings().resources().memMb(), s.settings().resources().diskMb(),
         volume(s), config);
+  }
+
+  private ServerView withExhibitorView(ServerView view, Server s, ServerMode mode) {
+    if (mode != ServerMode.EXHIBITOR || s.task().isEmpty()) {
+      return view;
+    }
+    return exhibitorViews.apply(s.id()).map(view::withExhibitorCluster).orElse(view);
   }
 
   private static String desired(Server s) {

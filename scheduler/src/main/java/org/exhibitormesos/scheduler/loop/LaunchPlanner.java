@@ -12,6 +12,7 @@ import org.exhibitormesos.core.ensemble.Ensemble;
 import org.exhibitormesos.core.ensemble.EnsembleMember;
 import org.exhibitormesos.core.ensemble.SuperDigest;
 import org.exhibitormesos.core.launch.ConfigSource;
+import org.exhibitormesos.core.launch.ExhibitorServer;
 import org.exhibitormesos.core.launch.LaunchSpec;
 import org.exhibitormesos.core.offers.Placement;
 import org.exhibitormesos.core.offers.VolumePlan;
@@ -24,6 +25,7 @@ import org.exhibitormesos.core.server.Task;
 import org.exhibitormesos.core.state.ClusterState;
 import org.exhibitormesos.core.state.MyidAllocator;
 import org.exhibitormesos.core.state.ServerMode;
+import org.exhibitormesos.scheduler.membership.exhibitor.ExhibitorSpecs;
 
 /**
  * Decides how a placed server launches, as a pure function of the state:
@@ -56,28 +58,77 @@ public final class LaunchPlanner {
   /** A launch of a bootstrap member with its myid and the shared initial dynamic config. */
   public Planned bootstrap(ClusterState state, Placement p, int myid, String dynamicConfig, Instant now) {
     Identity identity = Identity.of(myid, Membership.JOINING);
-    return new Planned(state, launch(state, p, identity, ConfigSource.BOOTSTRAP, Optional.of(dynamicConfig), now));
+    if (exhibitorMode(state)) {
+      // Every initial member starts with all of them in its servers spec.
+      List<ExhibitorServer> spec = DynamicConfig.parse(dynamicConfig).members().stream()
+          .map(m -> ExhibitorServer.voter(m.myid(), m.peerHost())).toList();
+      return new Planned(state, launch(state, p, identity, ConfigSource.BOOTSTRAP, Optional.empty(),
+          Optional.of(spec), now));
+    }
+    return new Planned(state, launch(state, p, identity, ConfigSource.BOOTSTRAP, Optional.of(dynamicConfig),
+        Optional.empty(), now));
   }
 
   /** A launch after the bootstrap: a restart on the volume, or a new identity that joins. */
   public Result afterBootstrap(ClusterState state, Placement p, Instant now) {
     Server s = state.server(p.server()).orElseThrow();
+    if (exhibitorMode(state)) {
+      return exhibitorAfterBootstrap(state, p, s, now);
+    }
     if (p.volume() instanceof VolumePlan.ExistingVolume && s.identity().myid().isPresent()) {
-      return new Planned(state, launch(state, p, s.identity(), ConfigSource.RESTART, Optional.empty(), now));
+      return new Planned(state, launch(state, p, s.identity(), ConfigSource.RESTART, Optional.empty(),
+          Optional.empty(), now));
     }
     Optional<String> committedText = state.ensemble().committedConfig();
     if (committedText.isEmpty()) {
       return new Deferred("waits for the ensemble's committed configuration before joining");
     }
     Ensemble committed = DynamicConfig.parse(committedText.get());
+    Set<Integer> inConfig = new HashSet<>();
+    committed.members().forEach(m -> inConfig.add(m.myid()));
+    ClusterState next = newIdentity(state, s, inConfig);
+    int myid = next.server(s.id()).orElseThrow().identity().myid().orElseThrow();
+    EnsembleMember joiner = EnsembleMember.participant(myid, p.agent().hostname(), p.ports().peer(),
+        p.ports().election(), p.ports().client());
+    String config = ConfigFiles.joinerConfig(committed, joiner);
+    Identity identity = Identity.of(myid, Membership.JOINING);
+    return new Planned(next, launch(next, p, identity, ConfigSource.JOIN, Optional.of(config), Optional.empty(), now));
+  }
+
+  /**
+   * Exhibitor mode: a restart on the volume keeps the myid; otherwise a new identity joins. Either
+   * way the server's Exhibitor starts with the ensemble's spec plus itself (never outside its spec);
+   * the membership driver then puts it into the other members' specs.
+   */
+  private Result exhibitorAfterBootstrap(ClusterState state, Placement p, Server s, Instant now) {
+    ClusterState next = state;
+    Identity identity = s.identity();
+    ConfigSource source = ConfigSource.RESTART;
+    if (!(p.volume() instanceof VolumePlan.ExistingVolume) || s.identity().myid().isEmpty()) {
+      Set<Integer> inSpec = new HashSet<>();
+      ExhibitorSpecs.desired(state).forEach(e -> inSpec.add(e.id()));
+      next = newIdentity(state, s, inSpec);
+      identity = Identity.of(next.server(s.id()).orElseThrow().identity().myid().orElseThrow(), Membership.JOINING);
+      source = ConfigSource.JOIN;
+    }
+    List<ExhibitorServer> spec = ExhibitorSpecs.with(ExhibitorSpecs.desired(next),
+        ExhibitorServer.voter(identity.myid().orElseThrow(), p.agent().hostname()));
+    return new Planned(next, launch(next, p, identity, source, Optional.empty(), Optional.of(spec), now));
+  }
+
+  /**
+   * The state with a fresh myid on server {@code s} (not yet its identity's membership): its old
+   * myid retired and its old volume released, since a new identity starts on empty data.
+   *
+   * @param inConfig myids the ensemble's configuration holds, never allocated
+   */
+  private static ClusterState newIdentity(ClusterState state, Server s, Set<Integer> inConfig) {
     Set<Integer> held = new HashSet<>();
     for (Server other : state.serverList()) {
       if (!other.id().equals(s.id())) {
         other.identity().myid().ifPresent(held::add);
       }
     }
-    Set<Integer> inConfig = new HashSet<>();
-    committed.members().forEach(m -> inConfig.add(m.myid()));
     MyidAllocator.Allocation allocation = MyidAllocator.allocate(state.ensemble(), held, inConfig);
     var ensemble = allocation.ensemble();
     if (s.identity().myid().isPresent()) {
@@ -85,21 +136,20 @@ public final class LaunchPlanner {
     }
     ClusterState next = state.withEnsemble(ensemble);
     if (s.reservation().isPresent()) {
-      // The old volume is not used any more: a new identity starts on empty data.
       List<Reservation> releases = new java.util.ArrayList<>(next.releases());
       releases.add(s.reservation().get());
       next = next.withReleases(releases).updateServer(s.id(), x -> x.withReservation(Optional.empty()));
     }
     int myid = allocation.myid();
-    EnsembleMember joiner = EnsembleMember.participant(myid, p.agent().hostname(), p.ports().peer(),
-        p.ports().election(), p.ports().client());
-    String config = ConfigFiles.joinerConfig(committed, joiner);
-    Identity identity = Identity.of(myid, Membership.JOINING);
-    return new Planned(next, launch(next, p, identity, ConfigSource.JOIN, Optional.of(config), now));
+    return next.updateServer(s.id(), x -> x.withIdentity(Identity.of(myid, x.identity().membership())));
+  }
+
+  private static boolean exhibitorMode(ClusterState state) {
+    return state.mode().orElse(ServerMode.NATIVE) == ServerMode.EXHIBITOR;
   }
 
   private ServerLaunch launch(ClusterState state, Placement p, Identity identity, ConfigSource source,
-      Optional<String> dynamicConfig, Instant now) {
+      Optional<String> dynamicConfig, Optional<List<ExhibitorServer>> exhibitorSpec, Instant now) {
     Server s = state.server(p.server()).orElseThrow();
     String taskId = "exhibitor-" + s.id() + "-" + uuids.get();
     String executorId = "exhibitor-" + s.id() + "-" + uuids.get();
@@ -108,7 +158,8 @@ public final class LaunchPlanner {
     String digest = SuperDigest.of(state.ensemble().superSecret());
     LaunchSpec spec = new LaunchSpec(s.id(), identity.myid().orElseThrow(), state.mode().orElse(ServerMode.NATIVE),
         p.agent().hostname(), p.ports(), source, dynamicConfig, reservation.map(Reservation::containerPath),
-        ZooKeeperSettingsOf.of(s.settings(), digest, reservation.isPresent()));
+        ZooKeeperSettingsOf.of(s.settings(), digest, reservation.isPresent()),
+        exhibitorSpec.map(servers -> ExhibitorSpecs.settings(s.settings(), servers)));
     return new ServerLaunch(p, task, identity, reservation, spec);
   }
 

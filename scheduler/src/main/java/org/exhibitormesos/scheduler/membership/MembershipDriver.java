@@ -36,7 +36,7 @@ import org.exhibitormesos.core.state.ClusterState;
  * {@link #poke()}; {@link #close()} is idempotent, stops the rounds and closes the session. The
  * executor is the caller's and must be single-threaded (rounds never overlap); it is not shut down.
  */
-public final class MembershipDriver implements AutoCloseable {
+public final class MembershipDriver implements MembershipRounds {
   private static final Logger LOG = LogManager.getLogger(MembershipDriver.class);
   private static final int MAX_REPLANS = 3;
 
@@ -88,6 +88,7 @@ public final class MembershipDriver implements AutoCloseable {
   }
 
   /** Starts the periodic rounds; the first runs at once. */
+  @Override
   public synchronized void start() {
     if (closed || schedule != null) {
       throw new IllegalStateException(closed ? "the driver is closed" : "the driver is already started");
@@ -100,6 +101,7 @@ public final class MembershipDriver implements AutoCloseable {
    * Queues a round soon (coalesced with one already queued), for example after the state changed.
    * Does nothing before {@link #start()} or after {@link #close()}.
    */
+  @Override
   public void poke() {
     synchronized (this) {
       if (closed || schedule == null) {

@@ -70,11 +70,14 @@ public final class TaskInfos {
     // Through a shell so that the agent's JAVA_HOME is used when set, and java on the PATH otherwise.
     String value = "exec \"${JAVA_HOME:+$JAVA_HOME/bin/}java\" " + String.join(" ", options) + " -jar "
         + artifacts.executorJarName();
-    return CommandInfo.newBuilder().setShell(true).setValue(value)
+    CommandInfo.Builder command = CommandInfo.newBuilder().setShell(true).setValue(value)
         .addUris(CommandInfo.URI.newBuilder().setValue(artifacts.executorJarUrl()).setExtract(false)
             .setExecutable(false).setOutputFile(artifacts.executorJarName()))
         .addUris(CommandInfo.URI.newBuilder().setValue(artifacts.zookeeperDistUrl()).setExtract(true)
-            .setOutputFile("zookeeper-dist.tar.gz"))
-        .build();
+            .setOutputFile("zookeeper-dist.tar.gz"));
+    // Exhibitor mode: extracted as exhibitor-bundle/, where the executor looks for it first.
+    artifacts.exhibitorBundleUrl().ifPresent(url -> command.addUris(CommandInfo.URI.newBuilder().setValue(url)
+        .setExtract(true).setOutputFile("exhibitor-bundle.tar.gz")));
+    return command.build();
   }
 }

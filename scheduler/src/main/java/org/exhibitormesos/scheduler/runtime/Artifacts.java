@@ -4,12 +4,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.exhibitormesos.core.InvalidInputException;
 import org.exhibitormesos.scheduler.artifacts.ArtifactServer;
 import org.exhibitormesos.scheduler.mesos.ExecutorArtifacts;
 
-/** Finds the executor jar and the ZooKeeper distribution in the artifacts folder the scheduler serves. */
+/**
+ * Finds the executor jar, the ZooKeeper distribution and (Exhibitor mode) the Exhibitor bundle in
+ * the artifacts folder the scheduler serves.
+ */
 final class Artifacts {
   private Artifacts() {
   }
@@ -19,10 +23,24 @@ final class Artifacts {
    * @throws InvalidInputException naming the folder and what is missing
    */
   static ExecutorArtifacts find(Path folder, String baseUrl) {
+    return find(folder, baseUrl, false);
+  }
+
+  /**
+   * @param exhibitor whether the servers run in Exhibitor mode, which also needs the Exhibitor
+   *     bundle ({@code exhibitor-mesos-exhibitor-bundle-<version>-bundle.tar.gz})
+   * @throws InvalidInputException naming the folder and what is missing
+   */
+  static ExecutorArtifacts find(Path folder, String baseUrl, boolean exhibitor) {
     String jar = one(folder, "executor jar", n -> n.contains("executor") && n.endsWith("-all.jar"));
     String dist = one(folder, "ZooKeeper distribution", n -> n.endsWith("zookeeper-dist.tar.gz"));
+    Optional<String> bundle = Optional.empty();
+    if (exhibitor) {
+      bundle = Optional.of(baseUrl + ArtifactServer.path(one(folder, "Exhibitor bundle",
+          n -> n.contains("exhibitor-bundle") && n.endsWith(".tar.gz"))));
+    }
     return new ExecutorArtifacts(baseUrl + ArtifactServer.path(jar), jar, baseUrl + ArtifactServer.path(dist),
-        ExecutorArtifacts.LOW_MEMORY_JVM);
+        ExecutorArtifacts.LOW_MEMORY_JVM, bundle);
   }
 
   private static String one(Path folder, String what, java.util.function.Predicate<String> match) {
@@ -35,7 +53,8 @@ final class Artifacts {
     if (names.isEmpty()) {
       throw new InvalidInputException("no " + what + " in the artifacts folder " + folder
           + " (expected exhibitor-mesos-executor-<version>-all.jar and "
-          + "exhibitor-mesos-executor-<version>-zookeeper-dist.tar.gz); set --artifacts");
+          + "exhibitor-mesos-executor-<version>-zookeeper-dist.tar.gz, and in Exhibitor mode "
+          + "exhibitor-mesos-exhibitor-bundle-<version>-bundle.tar.gz); set --artifacts");
     }
     return names.get(names.size() - 1);
   }

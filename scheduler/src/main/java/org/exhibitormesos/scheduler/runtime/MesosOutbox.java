@@ -8,7 +8,7 @@ import org.exhibitormesos.mesos.http.NotSubscribedException;
 import org.exhibitormesos.mesos.http.scheduler.MesosSchedulerClient;
 import org.exhibitormesos.scheduler.loop.Outbox;
 import org.exhibitormesos.scheduler.mesos.Calls;
-import org.exhibitormesos.scheduler.membership.MembershipDriver;
+import org.exhibitormesos.scheduler.membership.MembershipRounds;
 
 /**
  * The state loop's actions on the real Mesos client and membership driver. A call that fails is
@@ -18,13 +18,13 @@ final class MesosOutbox implements Outbox {
   private static final Logger LOG = LogManager.getLogger(MesosOutbox.class);
 
   private final AtomicReference<MesosSchedulerClient> client = new AtomicReference<>();
-  private final AtomicReference<MembershipDriver> driver = new AtomicReference<>();
+  private final AtomicReference<MembershipRounds> driver = new AtomicReference<>();
 
   void client(MesosSchedulerClient value) {
     client.set(value);
   }
 
-  void driver(MembershipDriver value) {
+  void driver(MembershipRounds value) {
     driver.set(value);
   }
 
@@ -51,7 +51,7 @@ final class MesosOutbox implements Outbox {
 
   @Override
   public void pokeMembership() {
-    MembershipDriver d = driver.get();
+    MembershipRounds d = driver.get();
     if (d != null) {
       d.poke();
     }

@@ -36,6 +36,9 @@ import org.exhibitormesos.scheduler.loop.ExecutorLoopTasks;
 import org.exhibitormesos.scheduler.loop.LoopHandlers;
 import org.exhibitormesos.scheduler.loop.StateLoop;
 import org.exhibitormesos.scheduler.membership.MembershipDriver;
+import org.exhibitormesos.scheduler.membership.MembershipRounds;
+import org.exhibitormesos.scheduler.membership.exhibitor.ExhibitorMembershipDriver;
+import org.exhibitormesos.scheduler.membership.exhibitor.ExhibitorViews;
 import org.exhibitormesos.scheduler.membership.MembershipSettings;
 import org.exhibitormesos.scheduler.mesos.ExecutorArtifacts;
 import org.exhibitormesos.scheduler.mesos.FrameworkInfos;
@@ -90,7 +93,8 @@ public final class SchedulerRuntime implements AutoCloseable {
           state.mode().get().text());
     }
 
-    ExecutorArtifacts artifacts = Artifacts.find(config.artifacts(), config.apiUrl());
+    ServerMode mode = state.mode().orElse(config.mode());
+    ExecutorArtifacts artifacts = Artifacts.find(config.artifacts(), config.apiUrl(), mode == ServerMode.EXHIBITOR);
     LoopHandlers handlers = LoopHandlers.create(new LoopHandlers.Settings(config.role(), config.principal(),
         config.mode(), artifacts, OfferHandler.Settings.DEFAULT), () -> UUID.randomUUID().toString());
     MesosOutbox outbox = new MesosOutbox();
@@ -98,21 +102,23 @@ public final class SchedulerRuntime implements AutoCloseable {
     closeables.push(loop);
     loop.start();
 
-    api = new ApiServer(ApiServer.Settings.from(config), loop, new StatusViews(config.mode()),
+    ExhibitorViews exhibitorViews = new ExhibitorViews();
+    api = new ApiServer(ApiServer.Settings.from(config), loop, new StatusViews(config.mode(), exhibitorViews::lines),
         new ArtifactServer(new ArtifactFolder(config.artifacts())), clock);
     closeables.push(api);
     api.start();
     LOG.info("control API on {}, artifacts from {}", config.apiUrl(), config.artifacts());
 
-    if (state.mode().orElse(config.mode()) == ServerMode.NATIVE) {
-      ScheduledExecutorService driverThread = daemonThread("membership");
-      closeables.push(driverThread::shutdownNow);
-      MembershipDriver driver = MembershipDriver.create(() -> loop.snapshot().state(), loop::onMembership,
-          MembershipSettings.from(config), driverThread, clock);
-      closeables.push(driver);
-      outbox.driver(driver);
-      driver.start();
-    }
+    ScheduledExecutorService driverThread = daemonThread("membership");
+    closeables.push(driverThread::shutdownNow);
+    MembershipRounds driver = mode == ServerMode.NATIVE
+        ? MembershipDriver.create(() -> loop.snapshot().state(), loop::onMembership, MembershipSettings.from(config),
+            driverThread, clock)
+        : ExhibitorMembershipDriver.create(() -> loop.snapshot().state(), loop::onMembership, exhibitorViews,
+            MembershipSettings.from(config), driverThread);
+    closeables.push(driver);
+    outbox.driver(driver);
+    driver.start();
     LiveView live = new LiveView(() -> loop.snapshot().state(), loop::onLive, Duration.ofSeconds(1));
     closeables.push(live);
     live.start(Duration.ofSeconds(2));
