@@ -14,7 +14,9 @@ import org.exhibitormesos.core.offers.Placement;
 import org.exhibitormesos.core.placement.AgentAttributes;
 import org.exhibitormesos.core.server.Identity;
 import org.exhibitormesos.core.server.PortRange;
+import org.exhibitormesos.core.server.Ports;
 import org.exhibitormesos.core.state.ClusterState;
+import org.exhibitormesos.core.state.ServerMode;
 import org.testng.annotations.Test;
 
 public class BootstrapPlannerTest {
@@ -46,6 +48,25 @@ public class BootstrapPlannerTest {
       assertThat(r.placements()).extracting(Placement::server).containsExactly(ServerId.of(0), ServerId.of(1), ServerId.of(2));
       assertThat(r.myids()).containsExactly(Map.entry(ServerId.of(0), 1), Map.entry(ServerId.of(1), 2), Map.entry(ServerId.of(2), 3));
     });
+  }
+
+  @Test
+  public void exhibitorModePlacesTheInitialMembersOnTheSamePortsAndRecordsThem() {
+    ClusterState s = threeStarted().withMode(ServerMode.EXHIBITOR);
+    Offer late = new Offer("o-h3", "a-h3", AgentAttributes.ofHost("h3"), "exhibitor",
+        new Offer.OfferedResources(4, 4096, 10_000, PortRange.parseList("31002..31010")), List.of());
+    BootstrapPlan waiting = planner.plan(s, List.of(offer("h1"), offer("h2"), late), NOW);
+    assertThat(waiting).isInstanceOfSatisfying(BootstrapPlan.Waiting.class, w -> assertThat(w.reasons()
+        .get(ServerId.of(2))).contains("port 31000 (the ensemble's client port) is not offered"));
+    BootstrapPlan ready = planner.plan(s, List.of(offer("h1"), offer("h2"), offer("h3")), NOW);
+    assertThat(ready).isInstanceOfSatisfying(BootstrapPlan.Ready.class, r -> {
+      assertThat(r.placements()).extracting(Placement::ports).containsOnly(new Ports(31000, 31001, 31002, 31003));
+      assertThat(BootstrapPlanner.recordBootstrap(s, r).ensemble().sharedPorts())
+          .contains(new Ports(31000, 31001, 31002, 31003));
+    });
+    assertThat(planner.plan(threeStarted(), List.of(offer("h1"), offer("h2"), offer("h3")), NOW))
+        .isInstanceOfSatisfying(BootstrapPlan.Ready.class, r -> assertThat(BootstrapPlanner
+            .recordBootstrap(threeStarted(), r).ensemble().sharedPorts()).as("native mode").isEmpty());
   }
 
   @Test

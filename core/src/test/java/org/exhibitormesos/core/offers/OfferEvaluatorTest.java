@@ -148,7 +148,7 @@ public class OfferEvaluatorTest {
   }
 
   @Test
-  public void exhibitorModeSharesTheThreeZooKeeperPortsAcrossTheEnsemble() {
+  public void exhibitorModeSharesTheFourPortsAcrossTheEnsemble() {
     ClusterState st = state(waiting(0, ServerSettings.DEFAULT), waiting(1, ServerSettings.DEFAULT))
         .withMode(ServerMode.EXHIBITOR);
     Evaluation first = evaluator.evaluate(big("a", "r1"), st, NOW);
@@ -161,7 +161,12 @@ public class OfferEvaluatorTest {
     Evaluation third = evaluator.evaluate(big("c", "r3"), st, NOW);
     Ports p = third.placements().get(0).ports();
     assertThat(List.of(p.client(), p.peer(), p.election())).containsExactly(ports.client(), ports.peer(), ports.election());
-    assertThat(p.admin()).isEqualTo(31003);
+    // Exhibitor calls the other members' REST APIs on its own port: the UI port is shared too.
+    assertThat(p.admin()).isEqualTo(ports.admin());
+    Evaluation noUi = evaluator.evaluate(offer("d", "r4", 8, 8192, 100_000, PortRange.parseList("31000..31002")),
+        st, NOW);
+    assertThat(noUi.declineReasons())
+        .containsExactly("server 1: port 31003 (the ensemble's Exhibitor UI port) is not offered");
   }
 
   @Test

@@ -42,6 +42,7 @@ import org.exhibitormesos.scheduler.membership.MembershipEvent;
 final class SchedulerSimulation {
   static final String ROLE = "exhibitor";
   static final String SECRET = "simulation-secret-0123456789";
+  static final String BUNDLE_URL = "http://127.0.0.1:7000/artifacts/exhibitor-bundle.tar.gz";
   static final Protos.Resource.AllocationInfo ALLOC = Protos.Resource.AllocationInfo.newBuilder().setRole(ROLE).build();
 
   final MemoryStateStore store;
@@ -58,12 +59,18 @@ final class SchedulerSimulation {
   }
 
   SchedulerSimulation(MemoryStateStore store) throws Exception {
+    this(store, ServerMode.NATIVE);
+  }
+
+  /** A scheduler whose {@code --mode} is {@code mode}; Exhibitor mode also serves the Exhibitor bundle. */
+  SchedulerSimulation(MemoryStateStore store, ServerMode mode) throws Exception {
     this.store = store;
     this.repository = new StateRepository(store, new StateCodec());
     Optional<Versioned<ClusterState>> loaded = repository.load();
     ExecutorArtifacts artifacts = new ExecutorArtifacts("http://127.0.0.1:7000/artifacts/executor.jar", "executor.jar",
-        "http://127.0.0.1:7000/artifacts/zookeeper-dist.tar.gz", ExecutorArtifacts.LOW_MEMORY_JVM);
-    LoopHandlers handlers = LoopHandlers.create(new LoopHandlers.Settings(ROLE, Optional.of("em"), ServerMode.NATIVE,
+        "http://127.0.0.1:7000/artifacts/zookeeper-dist.tar.gz", ExecutorArtifacts.LOW_MEMORY_JVM,
+        mode == ServerMode.EXHIBITOR ? Optional.of(BUNDLE_URL) : Optional.empty());
+    LoopHandlers handlers = LoopHandlers.create(new LoopHandlers.Settings(ROLE, Optional.of("em"), mode,
         artifacts, OfferHandler.Settings.DEFAULT), () -> "u" + uuids.incrementAndGet());
     loop = new StateLoop(repository, loaded.map(Versioned::value).orElse(ClusterState.initial(SECRET)),
         loaded.map(Versioned::version).orElse(StateStore.ABSENT), tasks, tasks.clock, handlers, mesos, stops::add);
