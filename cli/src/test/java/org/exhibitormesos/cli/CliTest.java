@@ -43,6 +43,7 @@ public class CliTest {
     return new Object[][] {
         {new String[] {"status"}, ApiRoutes.STATUS, Map.of(), "status"},
         {new String[] {"status"}, ApiRoutes.STATUS, Map.of(), "empty"},
+        {new String[] {"status"}, ApiRoutes.STATUS, Map.of(), "status-exhibitor"},
         {new String[] {"add", "0..1", "--cpu", "0.5", "-m", "512"}, ApiRoutes.ADD,
             Map.of("id", "0..1", "cpu", "0.5", "mem", "512"), "add"},
         {new String[] {"config", "0", "--configtype", "zookeeper", "--servo", "true", "--timeout", "15000",

@@ -89,7 +89,8 @@ public class LauncherIT {
     try (var files = java.nio.file.Files.list(artifacts)) {
       assertThat(files.map(f -> f.getFileName().toString()).toList()).containsExactlyInAnyOrder(
           "exhibitor-mesos-executor-" + System.getProperty("dist.version") + "-all.jar",
-          "exhibitor-mesos-executor-" + System.getProperty("dist.version") + "-zookeeper-dist.tar.gz");
+          "exhibitor-mesos-executor-" + System.getProperty("dist.version") + "-zookeeper-dist.tar.gz",
+          "exhibitor-mesos-exhibitor-bundle-" + System.getProperty("dist.version") + "-bundle.tar.gz");
     }
   }
 

@@ -51,4 +51,16 @@ public class SchedulerMainTest {
     assertThat(run(args(dir, "file:" + dir.resolve("state.json")), err)).isEqualTo(1);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("no executor jar");
   }
+
+  @Test
+  public void exhibitorModeWithoutTheExhibitorBundleStopsItWithAMessage() throws Exception {
+    Path dir = Files.createTempDirectory("scheduler-main");
+    Files.writeString(dir.resolve("exhibitor-mesos-executor-1-all.jar"), "");
+    Files.writeString(dir.resolve("exhibitor-mesos-executor-1-zookeeper-dist.tar.gz"), "");
+    String[] exhibitor = java.util.stream.Stream.concat(java.util.Arrays.stream(args(dir, "file:"
+        + dir.resolve("state.json"))), java.util.stream.Stream.of("--mode", "exhibitor")).toArray(String[]::new);
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    assertThat(run(exhibitor, err)).isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("no Exhibitor bundle").contains(dir.toString());
+  }
 }

@@ -60,7 +60,7 @@ public final class SchedulerFlags {
   @Parameter(names = "--mode", description = "how servers run: native (ZooKeeper with dynamic reconfig) or exhibitor")
   String mode = "native";
 
-  @Parameter(names = "--artifacts", description = "folder with the executor jar and the ZooKeeper distribution (default: the distribution's artifacts/)")
+  @Parameter(names = "--artifacts", description = "folder with the executor jar and the ZooKeeper distribution, and in exhibitor mode the Exhibitor bundle (default: the distribution's artifacts/)")
   String artifacts;
 
   @Parameter(names = {"-h", "--help"}, help = true, description = "show this help")

@@ -68,6 +68,20 @@ public class StatusViewsTest {
   }
 
   @Test
+  public void exhibitorModeShowsEachRunningServersExhibitorClusterViewAndNativeModeNever() {
+    List<String> view = List.of("[host0, serving, 3, L]", "[host1, serving, 3, F]");
+    StatusViews exhibitor = new StatusViews(ServerMode.EXHIBITOR, id -> Optional.of(view));
+    List<ServerView> servers = exhibitor.status(state(ServerMode.EXHIBITOR), Optional.empty()).servers();
+    assertThat(servers.get(0).exhibitorCluster()).isEqualTo(view);
+    assertThat(servers.get(2).exhibitorCluster()).as("no task, no view").isNull();
+    assertThat(ApiJson.write(servers.get(0))).contains("\"exhibitorCluster\":[\"[host0, serving, 3, L]\"");
+    StatusViews nativeViews = new StatusViews(ServerMode.NATIVE, id -> Optional.of(view));
+    String json = ApiJson.write(nativeViews.status(state(ServerMode.NATIVE), Optional.of(live())));
+    assertThat(json).doesNotContain("exhibitorCluster")
+        .isEqualTo(ApiJson.write(views.status(state(ServerMode.NATIVE), Optional.of(live()))));
+  }
+
+  @Test
   public void ensembleFromTheLiveView() {
     StatusView status = status(state(ServerMode.NATIVE), true);
     assertThat(status.frameworkId()).isEqualTo("fw-1");
