@@ -36,8 +36,8 @@ import org.testng.annotations.Test;
  * Exhibitor mode end to end: the scheduler's runnable jar as a process with {@code --mode
  * exhibitor} on mesos-local (3 agents on a random loopback block), serving the executor, the
  * ZooKeeper distribution and the Exhibitor bundle; each task runs a real Exhibitor 1.5.6 that runs
- * a real ZooKeeper. One ensemble, changed in order: formed, shrunk by {@code remove}, grown by
- * {@code add}, stopped.
+ * a real ZooKeeper. One ensemble, changed in order: formed, a member stopped and restarted on its
+ * volume, shrunk by {@code remove}, grown by {@code add}, stopped.
  */
 public class ExhibitorModeEndToEndIT {
   private static final String ROLE = "exhibitor";
@@ -123,6 +123,23 @@ public class ExhibitorModeEndToEndIT {
   }
 
   @Test(dependsOnMethods = "threeExhibitorsFormAnEnsembleThatServesTheData", timeOut = 300_000)
+  public void aStoppedServerRestartsOnItsVolumeWithItsMyidAndData() throws Exception {
+    JsonObject before = server(api.status().orElseThrow(), 1);
+    String spec = spec(servers(api.status().orElseThrow()));
+    assertOk(api.get("/api/stop?id=1&timeout=60s"));
+    assertThat(exhibitor(before, "config/get-state")).as("stopped Exhibitor").isEmpty();
+    assertOk(api.get("/api/start?id=1&timeout=" + START_TIMEOUT.toSeconds() + "s"));
+    JsonObject after = server(api.status().orElseThrow(), 1);
+    assertThat(after.get("myid").getAsInt()).isEqualTo(before.get("myid").getAsInt());
+    assertThat(after.get("volume").getAsString()).isEqualTo(before.get("volume").getAsString());
+    assertThat(after.get("taskId").getAsString()).isNotEqualTo(before.get("taskId").getAsString());
+    List<JsonObject> all = servers(api.status().orElseThrow());
+    awaitFormed(all, spec);
+    assertThat(readFrom(after)).isEqualTo(DATA);
+    log("server 1 stopped and restarted on its volume: same myid, data kept");
+  }
+
+  @Test(dependsOnMethods = "aStoppedServerRestartsOnItsVolumeWithItsMyidAndData", timeOut = 300_000)
   public void removeAndAddChangeTheEnsembleThroughExhibitor() throws Exception {
     JsonObject before = api.status().orElseThrow();
     JsonObject leaving = server(before, 2);
