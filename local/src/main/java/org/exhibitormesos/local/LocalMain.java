@@ -81,7 +81,9 @@ public final class LocalMain {
       System.err.println("Error: " + e.getMessage());
       return 2;
     } catch (IOException | StateStoreException | RuntimeException e) {
-      System.err.println("Error: cannot start: " + e.getMessage() + " (details in " + log + ")");
+      String hint = String.valueOf(e.getMessage()).contains("cannot bind the API")
+          ? "; pass --api-port P (0 = a free port)" : "";
+      System.err.println("Error: cannot start: " + e.getMessage() + hint + " (details in " + log + ")");
       return 1;
     }
     Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(run), "local-stop"));
