@@ -17,6 +17,6 @@ export EM_API="${EM_API:-http://10.0.0.5:7000}"
 "$EM" start 0..4 --timeout 5m
 "$EM" status
 
-# Later: move server 4 off racks r3 at its next launch, and restart it there.
+# Later: move server 4 off rack r3 at its next launch, and restart it there.
 "$EM" config 4 --constraints hostname=unique,rack=unlike:r3
 "$EM" stop 4 --timeout 2m && "$EM" start 4 --timeout 5m

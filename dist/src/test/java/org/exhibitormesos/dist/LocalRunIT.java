@@ -158,6 +158,13 @@ public class LocalRunIT {
       assertThat(RunMarkers.find(marker)).as("processes of run " + marker).isEmpty();
       assertThat(processesMentioning(work.toString())).as("processes naming the work dir").isEmpty();
       assertThat(work.resolve("local").resolve("run-marker")).doesNotExist();
+      // In order: the scheduler stopped before mesos-local killed the executors.
+      String log = Files.readString(work.resolve("local").resolve("local.log"), StandardCharsets.UTF_8);
+      String lastRun = log.substring(log.lastIndexOf("local run " + marker));
+      assertThat(lastRun).contains("LocalRun - scheduler stopped", "executor processes of run " + marker + " stopped",
+          "mesos-local stopped");
+      assertThat(lastRun.indexOf("LocalRun - scheduler stopped"))
+          .isLessThan(lastRun.indexOf("executor processes of run " + marker + " stopped"));
     }
   }
 
