@@ -95,6 +95,26 @@ public class LauncherIT {
   }
 
   @Test
+  public void localIsACommandAndRefusesBadOptionsBeforeStartingAnything() throws Exception {
+    assertThat(run("help").out()).contains("  local ");
+    Result help = run("help", "local");
+    assertThat(help.exit()).isZero();
+    assertThat(help.out()).startsWith("Usage: exhibitor-mesos local [options]").contains("--agent-address-block");
+    Path dir = Files.createTempDirectory("launcher-local");
+    try {
+      Result mode = run("local", "--mode", "zk", "--work-dir", dir.resolve("w").toString());
+      assertThat(mode.exit()).isEqualTo(2);
+      assertThat(mode.err()).contains("Error: --mode 'zk' is invalid: accepted: native, exhibitor");
+      Result agents = run("local", "--agents", "2", "--work-dir", dir.resolve("w").toString());
+      assertThat(agents.exit()).isEqualTo(2);
+      assertThat(agents.err()).contains("Error: --servers 3 needs at least 3 agents");
+      assertThat(dir.resolve("w")).doesNotExist();
+    } finally {
+      Files.deleteIfExists(dir);
+    }
+  }
+
+  @Test
   public void versionIsTheBuiltVersion() throws Exception {
     Result r = run("version");
     assertThat(r.exit()).isZero();

@@ -100,6 +100,18 @@ public final class MesosLocal implements FaultInjection, AutoCloseable {
         config.cleanupProcessGroups()), DirectoryVolumeStore::new);
   }
 
+  /**
+   * Removes the JVM exit hook that closes this instance: the caller takes over closing it at exit,
+   * e.g. to stop a scheduler first (JVM exit hooks run concurrently, in no order). Idempotent.
+   */
+  public void detachExitHook() {
+    try {
+      Runtime.getRuntime().removeShutdownHook(exitHook);
+    } catch (IllegalStateException e) {
+      // the JVM is already exiting: the hook runs anyway, and close() is idempotent
+    }
+  }
+
   /** The run marker of the executor processes, when they are real processes. */
   public Optional<String> runMarker() {
     return runtime instanceof ProcessExecutorRuntime p ? Optional.of(p.runMarker())
