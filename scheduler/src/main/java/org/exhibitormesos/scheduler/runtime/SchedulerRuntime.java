@@ -66,9 +66,22 @@ public final class SchedulerRuntime implements AutoCloseable {
    * @throws IOException when the API cannot bind
    */
   public static SchedulerRuntime start(SchedulerConfig config, Clock clock) throws StateStoreException, IOException {
+    return start(config, clock, Storage.open(config.storage(), clock));
+  }
+
+  /**
+   * Starts everything on a store opened by the caller (the leader's fenced store in a highly available
+   * scheduler); the runtime closes it.
+   *
+   * @throws StateStoreException when the state cannot be read (never started fresh)
+   * @throws IOException when the API cannot bind
+   */
+  public static SchedulerRuntime start(SchedulerConfig config, Clock clock, StateStore store)
+      throws StateStoreException, IOException {
     SchedulerRuntime runtime = new SchedulerRuntime();
+    runtime.closeables.push(store);
     try {
-      runtime.startAll(config, clock);
+      runtime.startAll(config, clock, store);
       return runtime;
     } catch (StateStoreException | IOException | RuntimeException e) {
       runtime.close();
@@ -76,9 +89,7 @@ public final class SchedulerRuntime implements AutoCloseable {
     }
   }
 
-  private void startAll(SchedulerConfig config, Clock clock) throws StateStoreException, IOException {
-    StateStore store = Storage.open(config.storage(), clock);
-    closeables.push(store);
+  private void startAll(SchedulerConfig config, Clock clock, StateStore store) throws StateStoreException, IOException {
     StateRepository repository = new StateRepository(store, new StateCodec());
     Optional<Versioned<ClusterState>> loaded = repository.load();
     ClusterState state = loaded.map(Versioned::value).orElseGet(() -> ClusterState.initial(newSecret()));
