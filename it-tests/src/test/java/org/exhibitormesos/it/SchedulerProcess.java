@@ -32,6 +32,10 @@ final class SchedulerProcess implements AutoCloseable {
     return new SchedulerProcess(p, log);
   }
 
+  long pid() {
+    return process.pid();
+  }
+
   boolean alive() {
     return process.isAlive();
   }
