@@ -31,7 +31,8 @@ import org.testng.annotations.Test;
  * where mesos-local registers). One leads, the other stands by; the tests run in order on one
  * ensemble of one server: the standby reads and redirects, the leader is SIGKILLed and the standby
  * takes over within 30 s with the same framework id and no relaunch, and a frozen (SIGSTOPped)
- * leader whose session expired is replaced, then stops by itself when it wakes up.
+ * leader whose session expired is replaced, and stops acting and stands by again when it wakes up;
+ * the leader follows a master failover announced in ZooKeeper.
  */
 public class HaSchedulerIT {
   private static final String ROLE = "exhibitor";
@@ -165,7 +166,7 @@ public class HaSchedulerIT {
   }
 
   @Test(dependsOnMethods = "theStandbyTakesOverFromAKilledLeaderWithTheSameFrameworkAndTasks", timeOut = 240_000)
-  public void aFrozenLeaderIsReplacedAndStopsWhenItWakesUp() throws Exception {
+  public void aFrozenLeaderIsReplacedAndStandsByWhenItWakesUp() throws Exception {
     JsonObject before = api(leader).status().orElseThrow();
     String frameworkId = before.get("frameworkId").getAsString();
     Map<Integer, String> tasks = taskIds(before);
@@ -177,10 +178,12 @@ public class HaSchedulerIT {
     awaitLog(standby, LEADING, leading + 1);
     awaitLog(standby, SUBSCRIBED, subscribed + 1);
     awaitConnectedFramework(frameworkId);
+    long standingBy = frozen.count(STANDING_BY);
     signal(frozen, "CONT");
-    Poll.until(Duration.ofSeconds(30), () -> frozen.alive() ? Optional.empty() : Optional.of(true))
-        .orElseThrow(() -> new AssertionError("the old leader did not stop:\n" + frozen.tail()));
-    assertThat(frozen.tail()).contains("lost leadership");
+    Poll.until(Duration.ofSeconds(30), () -> frozen.count(STANDING_BY) > standingBy ? Optional.of(true)
+        : Optional.empty()).orElseThrow(() -> new AssertionError("the old leader did not stand by:\n" + frozen.tail()));
+    assertThat(frozen.count("lost leadership")).isPositive();
+    assertThat(frozen.alive()).isTrue();
     String old = leader;
     leader = standby;
     standby = old;
@@ -190,6 +193,26 @@ public class HaSchedulerIT {
     assertThat(taskIds(after)).isEqualTo(tasks);
     assertThat(liveTasks()).containsExactlyElementsOf(tasks.values());
     assertThat(frameworks()).hasSize(1);
+    HttpResponse<String> write = raw("GET", urls.get(standby) + "/api/stop?id=0");
+    assertThat(write.statusCode()).isEqualTo(307);
+    assertThat(write.headers().firstValue("Location")).contains(urls.get(leader) + "/api/stop?id=0");
+  }
+
+  @Test(dependsOnMethods = "aFrozenLeaderIsReplacedAndStandsByWhenItWakesUp", timeOut = 180_000)
+  public void theLeaderFollowsAMasterFailoverRegisteredInZooKeeper() throws Exception {
+    JsonObject before = api(leader).status().orElseThrow();
+    Map<Integer, String> tasks = taskIds(before);
+    String registration = mesos.zkNode();
+    long subscribed = schedulers.get(leader).count(SUBSCRIBED);
+    long standbySubscribed = schedulers.get(standby).count(SUBSCRIBED);
+    mesos.failoverMaster();
+    assertThat(mesos.zkNode()).isNotEqualTo(registration);
+    awaitLog(leader, SUBSCRIBED, subscribed + 1);
+    awaitConnectedFramework(before.get("frameworkId").getAsString());
+    assertThat(taskIds(awaitRunning(leader))).isEqualTo(tasks);
+    assertThat(liveTasks()).containsExactlyElementsOf(tasks.values());
+    assertThat(schedulers.get(standby).count(SUBSCRIBED)).as("the standby did not subscribe")
+        .isEqualTo(standbySubscribed);
   }
 
   // --- helpers

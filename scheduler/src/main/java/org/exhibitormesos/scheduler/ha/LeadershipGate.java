@@ -9,8 +9,12 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.apache.zookeeper.KeeperException;
+import org.apache.zookeeper.ZooKeeper;
+import org.apache.zookeeper.data.Stat;
 import org.exhibitormesos.core.state.StateCodec;
 import org.exhibitormesos.core.state.StateRepository;
 import org.exhibitormesos.core.state.store.StateStoreException;
@@ -36,13 +40,15 @@ import org.exhibitormesos.storage.zk.ZkStorageSpec;
  * {@link SchedulerRuntime} on a store fenced by its term, so it subscribes with the framework id of
  * the stored state.
  *
- * <p>When a term ends (connection lost, session expired) the instance stops for good: the Mesos
- * subscription and the state loop are closed and {@link #awaitStop()} returns the reason, so that
- * the process exits and its supervisor (Marathon) restarts it as a standby. Until then any state
- * write it still attempts is refused by the store (the fence), so there are never two writers.
+ * <p>When a term ends (connection lost, session expired) the instance stops acting at once: the
+ * Mesos subscription and the state loop are closed and it stands by again, to lead again only in
+ * a new term, on a state read afresh. Even before that, any state write it still attempts is
+ * refused by the store (the fence), so there are never two writers. A fatal error while leading
+ * (one that would stop a single scheduler) stops the gate: {@link #awaitStop()} returns it, the
+ * process exits and leaves the election, and a standby takes over at once.
  *
  * <p>Lifecycle: {@link #start} (connects, binds, joins), {@link #awaitStop()}, {@link #close()}
- * (idempotent). Thread-safe; the leader's runtime is started and stopped on the gate's own threads.
+ * (idempotent). Thread-safe; terms begin and end in order on the gate's own thread.
  */
 public final class LeadershipGate implements LeadershipListener, AutoCloseable {
   private static final Logger LOG = LogManager.getLogger(LeadershipGate.class);
@@ -58,9 +64,10 @@ public final class LeadershipGate implements LeadershipListener, AutoCloseable {
   });
   private final CountDownLatch stopped = new CountDownLatch(1);
   private ZkLeaderElection election;
+  private StandbyApi.Setup standbySetup;
   private StandbyApi standby;
   private SchedulerRuntime runtime;
-  private boolean leading;
+  private volatile boolean leading;
   private boolean done;
   private String fatal;
 
@@ -94,12 +101,10 @@ public final class LeadershipGate implements LeadershipListener, AutoCloseable {
     String electionPath = ZkLeaderElection.electionPathFor(spec.path());
     election = new ZkLeaderElection(session, electionPath, config.apiUrl(), this);
     StateRepository stored = new StateRepository(ZkStateStore.open(session, spec.path()), new StateCodec());
-    synchronized (this) {
-      standby = new StandbyApi(new StandbyApi.Setup(ApiServer.Settings.from(config), config.apiUrl(),
-          session.describe() + electionPath, () -> stored.load().map(Versioned::value), election::leaderInfo,
-          new StatusViews(config.mode())));
-      standby.start();
-    }
+    standbySetup = new StandbyApi.Setup(ApiServer.Settings.from(config), config.apiUrl(),
+        session.describe() + electionPath, () -> stored.load().map(Versioned::value), election::leaderInfo,
+        new StatusViews(config.mode()));
+    startStandby();
     LOG.info("joining leader election {} as {} (ZooKeeper session timeout {})", electionPath, config.apiUrl(),
         config.zkSessionTimeout());
     election.start();
@@ -108,26 +113,34 @@ public final class LeadershipGate implements LeadershipListener, AutoCloseable {
   @Override
   public void onLeader(LeadershipFence fence) {
     Instant won = clock.instant();
-    takeover.execute(() -> lead(fence, won));
+    onTakeoverThread(() -> lead(fence, won));
+  }
+
+  @Override
+  public void onNotLeader(Reason reason) {
+    // The fence is already gone: writes are refused from now on. Stop acting, on the gate's thread.
+    onTakeoverThread(() -> standBy(reason));
   }
 
   private void lead(LeadershipFence fence, Instant won) {
+    if (!election.fence().equals(Optional.of(fence))) {
+      LOG.info("term of {} already over before the scheduler started", fence.candidatePath());
+      return;
+    }
     synchronized (this) {
       if (done) {
         return;
       }
       leading = true;
-      if (standby != null) {
-        standby.close();
-        standby = null;
-      }
     }
+    closeStandby();
     LOG.info("leading as {} ({}): starting the scheduler on the stored state", config.apiUrl(),
         fence.candidatePath());
     SchedulerRuntime started;
     try {
-      started = SchedulerRuntime.start(config, clock,
-          ZkStateStore.fenced(session, spec.path(), election::fence));
+      // Writes carry this term's fence only: a later term starts a runtime of its own.
+      started = SchedulerRuntime.start(config, clock, ZkStateStore.fenced(session, spec.path(),
+          () -> election.fence().filter(fence::equals)));
     } catch (StateStoreException | IOException | RuntimeException e) {
       stop("cannot start as leader: " + e.getMessage());
       return;
@@ -141,24 +154,100 @@ public final class LeadershipGate implements LeadershipListener, AutoCloseable {
     }
     LOG.info("scheduler started as leader {} ms after winning the election",
         Duration.between(won, clock.instant()).toMillis());
-    Thread watcher = new Thread(() -> {
-      try {
-        started.awaitStop().ifPresent(why -> stop("the scheduler stopped: " + why));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "ha-runtime-watch");
+    Thread watcher = new Thread(() -> watch(started, fence), "ha-runtime-watch");
     watcher.setDaemon(true);
     watcher.start();
   }
 
-  @Override
-  public void onNotLeader(Reason reason) {
-    // Called on the election thread: stop on another one, so the election is never blocked.
-    Thread t = new Thread(() -> stop("lost leadership (" + reason + "): this instance stops acting now so that it"
-        + " never acts beside a new leader; restart it to stand by again"), "ha-lost-leadership");
-    t.setDaemon(false);
-    t.start();
+  /**
+   * A leader's runtime that stops by itself (Mesos ended the subscription, a write was refused)
+   * stops the gate if this instance still leads, as ZooKeeper confirms: the process exits and a
+   * standby takes over. If the term has ended, the end of term that follows makes it stand by.
+   */
+  private void watch(SchedulerRuntime started, LeadershipFence fence) {
+    try {
+      Optional<String> why = started.awaitStop();
+      boolean current;
+      synchronized (this) {
+        current = runtime == started;
+      }
+      if (why.isEmpty() || !current) {
+        return;
+      }
+      if (stillLeads(fence)) {
+        stop("the leading scheduler stopped: " + why.get());
+      } else {
+        LOG.warn("the leading scheduler stopped as its term ended: {}", why.get());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Asks ZooKeeper (not this instance's belief) whether the term's candidate znode is still ours. */
+  private boolean stillLeads(LeadershipFence fence) throws InterruptedException {
+    try {
+      ZooKeeper zk = session.client();
+      Stat stat = zk.exists(fence.candidatePath(), false);
+      return stat != null && stat.getEphemeralOwner() == zk.getSessionId() && election.isLeader();
+    } catch (KeeperException | IllegalStateException e) {
+      LOG.info("cannot confirm the term of {} ({}): taking it as ended", fence.candidatePath(), e.toString());
+      return false;
+    }
+  }
+
+  private void standBy(Reason reason) {
+    SchedulerRuntime running;
+    synchronized (this) {
+      if (done) {
+        return;
+      }
+      running = runtime;
+      runtime = null;
+    }
+    if (running != null || leading) {
+      LOG.warn("lost leadership ({}): stopping the Mesos subscription and the state loop now, so that this"
+          + " instance never acts beside a new leader; standing by again", reason);
+    }
+    if (running != null) {
+      running.close();
+    }
+    leading = false;
+    try {
+      startStandby();
+    } catch (IOException e) {
+      stop("cannot stand by again: " + e.getMessage());
+    }
+  }
+
+  private void startStandby() throws IOException {
+    StandbyApi api = new StandbyApi(standbySetup);
+    synchronized (this) {
+      if (done || standby != null) {
+        return;
+      }
+      standby = api;
+    }
+    api.start();
+  }
+
+  private void closeStandby() {
+    StandbyApi api;
+    synchronized (this) {
+      api = standby;
+      standby = null;
+    }
+    if (api != null) {
+      api.close();
+    }
+  }
+
+  private void onTakeoverThread(Runnable task) {
+    try {
+      takeover.execute(task);
+    } catch (RejectedExecutionException e) {
+      // Closed: nothing to do.
+    }
   }
 
   /**
