@@ -104,6 +104,16 @@ public class HaSchedulerIT {
         }
       }
     }
+    // The schedulers' logs stay in target/ for a look at what each instance did.
+    if (work != null) {
+      Path kept = Files.createDirectories(Path.of("target", "ha-scheduler-logs"));
+      for (String name : schedulers.keySet()) {
+        Path log = work.resolve("scheduler-" + name + ".log");
+        if (Files.exists(log)) {
+          Files.copy(log, kept.resolve(log.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
     if (context.getFailedTests().size() == 0 && work != null) {
       try (var paths = Files.walk(work)) {
         paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -184,6 +194,8 @@ public class HaSchedulerIT {
         : Optional.empty()).orElseThrow(() -> new AssertionError("the old leader did not stand by:\n" + frozen.tail()));
     assertThat(frozen.count("lost leadership")).isPositive();
     assertThat(frozen.alive()).isTrue();
+    System.out.println("the frozen leader after waking up:\n" + frozen.lines("lost leadership", "FENCED",
+        "term ended", "standing by", "Mesos master", "refused"));
     String old = leader;
     leader = standby;
     standby = old;

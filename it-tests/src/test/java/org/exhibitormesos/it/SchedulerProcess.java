@@ -55,6 +55,16 @@ final class SchedulerProcess implements AutoCloseable {
     }
   }
 
+  /** The lines of its output that contain any of {@code texts}, joined. */
+  String lines(String... texts) {
+    try {
+      return String.join("\n", Files.readAllLines(log).stream()
+          .filter(l -> java.util.Arrays.stream(texts).anyMatch(l::contains)).toList());
+    } catch (IOException e) {
+      return "(no log: " + e.getMessage() + ")";
+    }
+  }
+
   /** The last lines of its output, for a failing test. */
   String tail() {
     try {
