@@ -29,7 +29,7 @@ import org.testng.annotations.Test;
  * Two scheduler processes (the runnable jar) share one ZooKeeper for their state ({@code --storage
  * zk:...}, 10 s session timeout) and find the Mesos master through it ({@code --master zk://...},
  * where mesos-local registers). One leads, the other stands by; the tests run in order on one
- * ensemble of one server: the standby reads and redirects, the leader is SIGKILLed and the standby
+ * ensemble of three servers: the standby reads and redirects, the leader is SIGKILLed and the standby
  * takes over within 30 s with the same framework id and no relaunch, and a frozen (SIGSTOPped)
  * leader whose session expired is replaced, and stops acting and stands by again when it wakes up;
  * the leader follows a master failover announced in ZooKeeper.
@@ -66,7 +66,7 @@ public class HaSchedulerIT {
         .filter(a -> a.contains("imok"))).orElseThrow(() -> new AssertionError("ZooKeeper did not start:\n"
             + zookeeper.log()));
     String zk = LocalPorts.HOST + ":" + zkPort;
-    mesos = MesosLocal.start(LoopbackAgents.inBlock(MesosLocalConfig.defaults(work.resolve("mesos"), 1).fast()
+    mesos = MesosLocal.start(LoopbackAgents.inBlock(MesosLocalConfig.defaults(work.resolve("mesos"), 3).fast()
         .withZk("zk://" + zk + "/mesos"), LoopbackAgents.randomBlock()));
     commonArgs = List.of("--master", "zk://" + zk + "/mesos",
         "--storage", "zk:em:ha-secret@" + zk + "/exhibitor-mesos/ha-it", "--zk-session-timeout",
@@ -123,13 +123,13 @@ public class HaSchedulerIT {
 
   @Test(timeOut = 240_000)
   public void theStandbyAnswersReadsFromTheStoredStateAndRedirectsWrites() throws Exception {
-    assertOk(api(leader).get("/api/add?id=0&mem=160"));
-    assertOk(api(leader).get("/api/start?id=0&timeout=120s"));
+    assertOk(api(leader).get("/api/add?id=0..2&mem=160"));
+    assertOk(api(leader).get("/api/start?id=0..2&timeout=180s"));
     JsonObject fromLeader = api(leader).status().orElseThrow();
     JsonObject fromStandby = api(standby).status().orElseThrow();
     assertThat(fromStandby.get("frameworkId")).isEqualTo(fromLeader.get("frameworkId"));
     assertThat(fromStandby.get("servers")).isEqualTo(fromLeader.get("servers"));
-    assertThat(taskIds(fromStandby)).hasSize(1);
+    assertThat(taskIds(fromStandby)).hasSize(3);
 
     HttpResponse<String> get = raw("GET", urls.get(standby) + "/api/stop?id=0&timeout=0");
     assertThat(get.statusCode()).as(get.body()).isEqualTo(307);
@@ -139,6 +139,14 @@ public class HaSchedulerIT {
     assertThat(post.headers().firstValue("Location")).contains(urls.get(leader) + "/api/add");
     assertThat(api(leader).status().orElseThrow().get("servers")).as("nothing changed by the standby")
         .isEqualTo(fromLeader.get("servers"));
+
+    // The CLI pointed at the standby follows the redirect: its commands reach the leader.
+    CliRun added = cli(urls.get(standby), "add", "3", "--mem", "160");
+    assertThat(added.exit()).as(added.output()).isZero();
+    assertThat(servers(api(leader).status().orElseThrow())).hasSize(4);
+    CliRun removed = cli(urls.get(standby), "remove", "3");
+    assertThat(removed.exit()).as(removed.output()).isZero();
+    assertThat(api(leader).status().orElseThrow().get("servers")).isEqualTo(fromLeader.get("servers"));
   }
 
   @Test(dependsOnMethods = "theStandbyAnswersReadsFromTheStoredStateAndRedirectsWrites", timeOut = 240_000)
@@ -170,9 +178,7 @@ public class HaSchedulerIT {
     long standingBy = schedulers.get(standby).count(STANDING_BY);
     start(standby);
     awaitLog(standby, STANDING_BY, standingBy + 1);
-    HttpResponse<String> write = raw("GET", urls.get(standby) + "/api/start?id=0");
-    assertThat(write.statusCode()).isEqualTo(307);
-    assertThat(write.headers().firstValue("Location")).contains(urls.get(leader) + "/api/start?id=0");
+    awaitRedirect(standby, leader, "/api/start?id=0");
   }
 
   @Test(dependsOnMethods = "theStandbyTakesOverFromAKilledLeaderWithTheSameFrameworkAndTasks", timeOut = 240_000)
@@ -205,9 +211,7 @@ public class HaSchedulerIT {
     assertThat(taskIds(after)).isEqualTo(tasks);
     assertThat(liveTasks()).containsExactlyElementsOf(tasks.values());
     assertThat(frameworks()).hasSize(1);
-    HttpResponse<String> write = raw("GET", urls.get(standby) + "/api/stop?id=0");
-    assertThat(write.statusCode()).isEqualTo(307);
-    assertThat(write.headers().firstValue("Location")).contains(urls.get(leader) + "/api/stop?id=0");
+    awaitRedirect(standby, leader, "/api/stop?id=0");
   }
 
   @Test(dependsOnMethods = "aFrozenLeaderIsReplacedAndStandsByWhenItWakesUp", timeOut = 180_000)
@@ -229,6 +233,28 @@ public class HaSchedulerIT {
 
   // --- helpers
 
+  private record CliRun(int exit, String output) {}
+
+  /** Runs the CLI ({@code CliMain}) in a child JVM with {@code EM_API} set to {@code api}. */
+  private CliRun cli(String api, String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+        "org.exhibitormesos.cli.CliMain"));
+    command.addAll(List.of(args));
+    Path out = Files.createTempFile(work, "cli", ".txt");
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile());
+    pb.environment().put("EM_API", api);
+    Process p = pb.start();
+    try {
+      if (!p.waitFor(60, TimeUnit.SECONDS)) {
+        throw new AssertionError("exhibitor-mesos " + String.join(" ", args) + " did not end");
+      }
+      return new CliRun(p.exitValue(), Files.readString(out));
+    } finally {
+      p.destroyForcibly();
+    }
+  }
+
   private void start(String name) throws IOException {
     List<String> args = new ArrayList<>(commonArgs);
     args.addAll(List.of("--api", urls.get(name)));
@@ -244,6 +270,36 @@ public class HaSchedulerIT {
     return noRedirects.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
         .method(method, HttpRequest.BodyPublishers.ofString("id=9"))
         .header("Content-Type", "application/x-www-form-urlencoded").build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /**
+   * Waits until {@code from} redirects a write to {@code to}. Until it has read the election
+   * again (its own session just expired, or it only just joined) it may answer 503 saying that no
+   * leader is known; any other answer fails.
+   */
+  private void awaitRedirect(String from, String to, String pathAndQuery) throws InterruptedException {
+    List<String> others = new ArrayList<>();
+    HttpResponse<String> redirect = Poll.until(Duration.ofSeconds(15), () -> {
+      try {
+        HttpResponse<String> r = raw("GET", urls.get(from) + pathAndQuery);
+        if (r.statusCode() == 307) {
+          return Optional.of(r);
+        }
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(503);
+        assertThat(r.body()).containsAnyOf("no leading scheduler is known", "taking over");
+        others.add(r.statusCode() + " " + r.body());
+        return Optional.empty();
+      } catch (IOException e) {
+        throw new AssertionError(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return Optional.empty();
+      }
+    }).orElseThrow(() -> new AssertionError(from + " did not redirect to " + to + "; answers: " + others));
+    assertThat(redirect.headers().firstValue("Location")).contains(urls.get(to) + pathAndQuery);
+    if (!others.isEmpty()) {
+      System.out.println(from + " answered before it redirected to the leader: " + others.get(0));
+    }
   }
 
   private static void signal(SchedulerProcess process, String signal) {
