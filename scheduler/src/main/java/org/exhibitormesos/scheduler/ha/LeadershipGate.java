@@ -50,7 +50,7 @@ import org.exhibitormesos.storage.zk.ZkStorageSpec;
  * <p>Lifecycle: {@link #start} (connects, binds, joins), {@link #awaitStop()}, {@link #close()}
  * (idempotent). Thread-safe; terms begin and end in order on the gate's own thread.
  */
-public final class LeadershipGate implements LeadershipListener, AutoCloseable {
+public final class LeadershipGate implements AutoCloseable {
   private static final Logger LOG = LogManager.getLogger(LeadershipGate.class);
 
   private final SchedulerConfig config;
@@ -99,7 +99,19 @@ public final class LeadershipGate implements LeadershipListener, AutoCloseable {
   private void startAll() throws StateStoreException, IOException {
     session.start();
     String electionPath = ZkLeaderElection.electionPathFor(spec.path());
-    election = new ZkLeaderElection(session, electionPath, config.apiUrl(), this);
+    election = new ZkLeaderElection(session, electionPath, config.apiUrl(), new LeadershipListener() {
+      @Override
+      public void onLeader(LeadershipFence fence) {
+        Instant won = clock.instant();
+        onTakeoverThread(() -> lead(fence, won));
+      }
+
+      @Override
+      public void onNotLeader(Reason reason) {
+        // The fence is already gone: writes are refused from now on. Stop acting, on the gate's thread.
+        onTakeoverThread(() -> standBy(reason));
+      }
+    });
     StateRepository stored = new StateRepository(ZkStateStore.open(session, spec.path()), new StateCodec());
     standbySetup = new StandbyApi.Setup(ApiServer.Settings.from(config), config.apiUrl(),
         session.describe() + electionPath, () -> stored.load().map(Versioned::value), election::leaderInfo,
@@ -108,18 +120,6 @@ public final class LeadershipGate implements LeadershipListener, AutoCloseable {
     LOG.info("joining leader election {} as {} (ZooKeeper session timeout {})", electionPath, config.apiUrl(),
         config.zkSessionTimeout());
     election.start();
-  }
-
-  @Override
-  public void onLeader(LeadershipFence fence) {
-    Instant won = clock.instant();
-    onTakeoverThread(() -> lead(fence, won));
-  }
-
-  @Override
-  public void onNotLeader(Reason reason) {
-    // The fence is already gone: writes are refused from now on. Stop acting, on the gate's thread.
-    onTakeoverThread(() -> standBy(reason));
   }
 
   private void lead(LeadershipFence fence, Instant won) {
@@ -196,7 +196,7 @@ public final class LeadershipGate implements LeadershipListener, AutoCloseable {
     }
   }
 
-  private void standBy(Reason reason) {
+  private void standBy(LeadershipListener.Reason reason) {
     SchedulerRuntime running;
     synchronized (this) {
       if (done) {
