@@ -138,9 +138,10 @@ public final class LeadershipGate implements AutoCloseable {
         fence.candidatePath());
     SchedulerRuntime started;
     try {
-      // Writes carry this term's fence only: a later term starts a runtime of its own.
+      // Writes carry this term's fence only, and Mesos is (re)subscribed only within this term: a later
+    // term starts a runtime of its own.
       started = SchedulerRuntime.start(config, clock, ZkStateStore.fenced(session, spec.path(),
-          () -> election.fence().filter(fence::equals)));
+          () -> election.fence().filter(fence::equals)), () -> election.fence().equals(Optional.of(fence)));
     } catch (StateStoreException | IOException | RuntimeException e) {
       stop("cannot start as leader: " + e.getMessage());
       return;
