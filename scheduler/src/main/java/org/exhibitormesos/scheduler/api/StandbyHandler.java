@@ -106,7 +106,8 @@ final class StandbyHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     Optional<String> leader = setup.leader().get().filter(url -> !url.equals(setup.ownUrl()));
     if (leader.isEmpty()) {
       String why = setup.leader().get().isPresent()
-          ? "leadership is changing: this scheduler is taking over or has just stepped down, and does not act"
+          ? "leadership is changing: this scheduler is taking over or has just stepped down, "
+              + "and does not act"
           : "no leading scheduler is known in " + setup.election()
               + " (the leader's ZooKeeper session may just have ended; a standby takes over within the session timeout)";
       LOG.info("standby: {} {} answered 503: {}", method, uri, why);
