@@ -47,7 +47,8 @@ final class HttpApiClient implements ApiClient {
     this.base = base;
     this.answerMargin = answerMargin;
     this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
-        .followRedirects(HttpClient.Redirect.NEVER).build();
+        // A standby scheduler answers commands with 307 to the leader; 307 keeps the method and body.
+        .followRedirects(HttpClient.Redirect.NORMAL).build();
   }
 
   @Override

@@ -32,6 +32,10 @@ final class SchedulerProcess implements AutoCloseable {
     return new SchedulerProcess(p, log);
   }
 
+  long pid() {
+    return process.pid();
+  }
+
   boolean alive() {
     return process.isAlive();
   }
@@ -48,6 +52,16 @@ final class SchedulerProcess implements AutoCloseable {
       return Files.readAllLines(log).stream().filter(l -> l.contains(text)).count();
     } catch (IOException e) {
       return 0;
+    }
+  }
+
+  /** The lines of its output that contain any of {@code texts}, joined. */
+  String lines(String... texts) {
+    try {
+      return String.join("\n", Files.readAllLines(log).stream()
+          .filter(l -> java.util.Arrays.stream(texts).anyMatch(l::contains)).toList());
+    } catch (IOException e) {
+      return "(no log: " + e.getMessage() + ")";
     }
   }
 

@@ -13,12 +13,14 @@ import org.exhibitormesos.core.InvalidInputException;
 import org.exhibitormesos.core.state.store.StateStoreException;
 import org.exhibitormesos.scheduler.config.SchedulerConfig;
 import org.exhibitormesos.scheduler.config.SchedulerFlags;
+import org.exhibitormesos.scheduler.ha.LeadershipGate;
 import org.exhibitormesos.scheduler.runtime.SchedulerRuntime;
 
 /**
  * {@code exhibitor-mesos scheduler}: parses the flags, opens the state (an unreadable one stops it
  * with the store's message, never a fresh start), and runs the scheduler until SIGTERM, which
- * closes everything in order. Exit codes: 0 after SIGTERM, 1 when the state or the scheduler
+ * closes everything in order. With {@code zk:} storage it runs as one of several highly available
+ * instances ({@link LeadershipGate}) and exits when it loses leadership. Exit codes: 0 after SIGTERM, 1 when the state or the scheduler
  * failed, 2 for bad flags.
  */
 public final class SchedulerMain {
@@ -52,6 +54,9 @@ public final class SchedulerMain {
     if (config.debug()) {
       Configurator.setLevel("org.exhibitormesos", Level.DEBUG);
     }
+    if (config.highlyAvailable()) {
+      return runHighlyAvailable(config);
+    }
     SchedulerRuntime runtime;
     try {
       runtime = SchedulerRuntime.start(config, Clock.systemUTC());
@@ -74,6 +79,33 @@ public final class SchedulerMain {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       runtime.close();
+      return 1;
+    }
+  }
+
+  /** With {@code zk:} storage: stand by until elected, lead until stopped or leadership is lost. */
+  private static int runHighlyAvailable(SchedulerConfig config) {
+    LeadershipGate gate;
+    try {
+      gate = LeadershipGate.start(config, Clock.systemUTC());
+    } catch (StateStoreException e) {
+      System.err.println("exhibitor-mesos scheduler: " + e.getMessage());
+      return 1;
+    } catch (IOException | InvalidInputException e) {
+      System.err.println("exhibitor-mesos scheduler: cannot start: " + e.getMessage());
+      return 1;
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(gate::close, "shutdown"));
+    try {
+      Optional<String> fatal = gate.awaitStop();
+      if (fatal.isPresent()) {
+        System.err.println("exhibitor-mesos scheduler: stopped: " + fatal.get());
+        return 1;
+      }
+      return 0;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      gate.close();
       return 1;
     }
   }

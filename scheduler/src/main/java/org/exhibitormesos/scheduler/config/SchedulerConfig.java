@@ -25,10 +25,13 @@ import org.exhibitormesos.mesos.http.master.MasterSpec;
  * @param debug                  debug logging
  * @param mode                   how servers run; fixed once an ensemble exists
  * @param artifacts              the folder with the executor jar and the ZooKeeper distribution it serves
+ * @param zkSessionTimeout       the ZooKeeper session timeout with {@code zk:} storage: how long after a leader's
+ *                               death a standby may take over
  */
 public record SchedulerConfig(MasterSpec master, String apiHost, int apiPort, String user, Optional<String> principal,
     Optional<String> secret, String frameworkName, Duration frameworkTimeout, String role, String storage,
-    int ensembleModifyRetries, Duration ensembleModifyBackoff, boolean debug, ServerMode mode, Path artifacts) {
+    int ensembleModifyRetries, Duration ensembleModifyBackoff, boolean debug, ServerMode mode, Path artifacts,
+    Duration zkSessionTimeout) {
   public SchedulerConfig {
     Objects.requireNonNull(master, "master");
     Objects.requireNonNull(apiHost, "apiHost");
@@ -42,6 +45,12 @@ public record SchedulerConfig(MasterSpec master, String apiHost, int apiPort, St
     Objects.requireNonNull(ensembleModifyBackoff, "ensembleModifyBackoff");
     Objects.requireNonNull(mode, "mode");
     Objects.requireNonNull(artifacts, "artifacts");
+    Objects.requireNonNull(zkSessionTimeout, "zkSessionTimeout");
+  }
+
+  /** True with {@code zk:} storage: several schedulers may share the state, one leads. */
+  public boolean highlyAvailable() {
+    return storage.startsWith("zk:");
   }
 
   /** The API's base URL, as the scheduler announces it ({@code http://host:port}). */
@@ -61,6 +70,7 @@ public record SchedulerConfig(MasterSpec master, String apiHost, int apiPort, St
         + principal.orElse("(none)") + ", secret=" + (secret.isPresent() ? "(set)" : "(none)") + ", frameworkName="
         + frameworkName + ", frameworkTimeout=" + frameworkTimeout + ", role=" + role + ", storage=" + storage
         + ", ensembleModifyRetries=" + ensembleModifyRetries + ", ensembleModifyBackoff=" + ensembleModifyBackoff
-        + ", debug=" + debug + ", mode=" + mode.text() + ", artifacts=" + artifacts + "]";
+        + ", debug=" + debug + ", mode=" + mode.text() + ", artifacts=" + artifacts
+        + ", zkSessionTimeout=" + zkSessionTimeout + "]";
   }
 }

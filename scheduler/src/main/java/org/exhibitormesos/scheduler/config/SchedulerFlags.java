@@ -48,6 +48,9 @@ public final class SchedulerFlags {
   @Parameter(names = "--storage", description = "where the state lives: file:PATH or zk:[user:password@]host:port[,host:port...]/path")
   String storage = "file:exhibitor-mesos.json";
 
+  @Parameter(names = "--zk-session-timeout", description = "ZooKeeper session timeout with zk: storage; a standby scheduler takes over this long after the leader dies, e.g. 10s")
+  String zkSessionTimeout = "10s";
+
   @Parameter(names = "--ensemble-modify-retries", description = "tries of one membership change")
   String ensembleModifyRetries = "5";
 
@@ -121,6 +124,11 @@ public final class SchedulerFlags {
       throw new InvalidInputException("invalid --framework-role '" + frameworkRole + "'; accepted: * or a Mesos role name such as exhibitor");
     }
     checkStorage(storage);
+    Duration sessionTimeout = duration("--zk-session-timeout", zkSessionTimeout);
+    if (sessionTimeout.compareTo(Duration.ofSeconds(1)) < 0 || sessionTimeout.compareTo(Duration.ofMinutes(10)) > 0) {
+      throw new InvalidInputException("invalid --zk-session-timeout '" + zkSessionTimeout
+          + "'; accepted: a duration from 1s to 10m, e.g. 10s (ZooKeeper clamps it to 2..20 ticks of its servers)");
+    }
     int retries = wholeNumber("--ensemble-modify-retries", ensembleModifyRetries, 1);
     Duration backoff = Duration.ofMillis(wholeNumber("--ensemble-modify-backoff", ensembleModifyBackoff, 0));
     boolean debugOn = bool("--debug", debug);
@@ -137,7 +145,7 @@ public final class SchedulerFlags {
     }
     return new SchedulerConfig(masterSpec, address.host(), address.port(), userName, Optional.ofNullable(principal),
         Optional.ofNullable(secret), frameworkName, timeout, frameworkRole, storage, retries, backoff, debugOn,
-        serverMode, artifactDir);
+        serverMode, artifactDir, sessionTimeout);
   }
 
   private static void checkStorage(String value) {

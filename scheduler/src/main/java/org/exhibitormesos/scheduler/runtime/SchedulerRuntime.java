@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.BooleanSupplier;
 
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -69,9 +70,31 @@ public final class SchedulerRuntime implements AutoCloseable {
    * @throws IOException when the API cannot bind
    */
   public static SchedulerRuntime start(SchedulerConfig config, Clock clock) throws StateStoreException, IOException {
+    return start(config, clock, Storage.open(config.storage(), clock));
+  }
+
+  /**
+   * Starts everything on a store opened by the caller (the leader's fenced store in a highly available
+   * scheduler); the runtime closes it.
+   *
+   * @throws StateStoreException when the state cannot be read (never started fresh)
+   * @throws IOException when the API cannot bind
+   */
+  public static SchedulerRuntime start(SchedulerConfig config, Clock clock, StateStore store)
+      throws StateStoreException, IOException {
+    return start(config, clock, store, () -> true);
+  }
+
+  /**
+   * As {@link #start(SchedulerConfig, Clock, StateStore)}, subscribing to Mesos only while {@code mayAct}
+   * says so (a highly available scheduler's leadership).
+   */
+  public static SchedulerRuntime start(SchedulerConfig config, Clock clock, StateStore store, BooleanSupplier mayAct)
+      throws StateStoreException, IOException {
     SchedulerRuntime runtime = new SchedulerRuntime();
+    runtime.closeables.push(store);
     try {
-      runtime.startAll(config, clock);
+      runtime.startAll(config, clock, store, mayAct);
       return runtime;
     } catch (StateStoreException | IOException | RuntimeException e) {
       runtime.close();
@@ -79,9 +102,8 @@ public final class SchedulerRuntime implements AutoCloseable {
     }
   }
 
-  private void startAll(SchedulerConfig config, Clock clock) throws StateStoreException, IOException {
-    StateStore store = Storage.open(config.storage(), clock);
-    closeables.push(store);
+  private void startAll(SchedulerConfig config, Clock clock, StateStore store, BooleanSupplier mayAct)
+      throws StateStoreException, IOException {
     StateRepository repository = new StateRepository(store, new StateCodec());
     Optional<Versioned<ClusterState>> loaded = repository.load();
     ClusterState state = loaded.map(Versioned::value).orElseGet(() -> ClusterState.initial(newSecret()));
@@ -125,7 +147,8 @@ public final class SchedulerRuntime implements AutoCloseable {
 
     ScheduledExecutorService mesosThread = daemonThread("mesos-events");
     closeables.push(mesosThread::shutdownNow);
-    MasterDetector detector = MasterDetector.create(config.master(), Duration.ofSeconds(10), mesosThread);
+    MasterDetector detector = new GatedMasterDetector(
+        MasterDetector.create(config.master(), Duration.ofSeconds(10), mesosThread), mayAct);
     closeables.push(detector);
     SchedulerClientConfig clientConfig = SchedulerClientConfig.defaults();
     if (config.principal().isPresent() && config.secret().isPresent()) {

@@ -66,6 +66,20 @@ public class SchedulerFlagsTest {
     assertThat(c.debug()).isTrue();
     assertThat(c.mode()).isEqualTo(ServerMode.EXHIBITOR);
     assertThat(c.toString()).doesNotContain("s3cret");
+    assertThat(c.highlyAvailable()).isFalse();
+  }
+
+  @Test
+  public void zkStorageIsHighlyAvailableWithATenSecondSessionByDefault() {
+    List<String> base = List.of("-m", "127.0.0.1:5050", "-a", "http://127.0.0.1:7000", "-u", "root",
+        "--storage", "zk:u:p@127.0.0.1:2181/em/state", "--artifacts", ARTIFACTS.toString());
+    SchedulerConfig c = SchedulerFlags.parse(base, Map.of(), ARTIFACTS).orElseThrow();
+    assertThat(c.highlyAvailable()).isTrue();
+    assertThat(c.zkSessionTimeout()).isEqualTo(Duration.ofSeconds(10));
+    List<String> longer = new java.util.ArrayList<>(base);
+    longer.addAll(List.of("--zk-session-timeout", "30s"));
+    assertThat(SchedulerFlags.parse(longer, Map.of(), ARTIFACTS).orElseThrow().zkSessionTimeout())
+        .isEqualTo(Duration.ofSeconds(30));
   }
 
   @Test
@@ -93,6 +107,8 @@ public class SchedulerFlagsTest {
       {with("--secret", "x"), "--secret needs --principal"},
       {with("--bogus"), "--bogus"},
       {with("--artifacts", "/no/such/dir"), "invalid --artifacts: /no/such/dir is not a folder"},
+      {with("--zk-session-timeout", "soon"), "invalid --zk-session-timeout"},
+      {with("--zk-session-timeout", "500ms"), "invalid --zk-session-timeout '500ms'; accepted: a duration from 1s to 10m"},
     };
   }
 
