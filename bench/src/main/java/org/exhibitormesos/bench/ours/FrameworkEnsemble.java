@@ -128,6 +128,9 @@ public final class FrameworkEnsemble implements AutoCloseable {
 
   @Override
   public void close() throws InterruptedException {
+    if (keep) {
+      copySandboxLogs();
+    }
     try {
       scheduler.close();
     } finally {
@@ -142,6 +145,24 @@ public final class FrameworkEnsemble implements AutoCloseable {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot delete " + dir, e);
+    }
+  }
+
+  /** Copies the sandboxes' logs (mesos-local removes sandboxes on close) to {@code dir/sandboxes}. */
+  private void copySandboxLogs() {
+    Path from = dir.resolve("mesos");
+    Path to = dir.resolve("sandboxes");
+    try (Stream<Path> paths = Files.walk(from)) {
+      for (Path p : paths.filter(Files::isRegularFile).filter(p -> p.toString().contains("/executors/")).toList()) {
+        String name = p.getFileName().toString();
+        if (name.startsWith("std") || name.endsWith(".log") || name.endsWith(".out") || name.endsWith(".err")) {
+          Path target = to.resolve(from.relativize(p).toString());
+          Files.createDirectories(target.getParent());
+          Files.copy(p, target);
+        }
+      }
+    } catch (IOException e) {
+      System.err.println("cannot copy the sandboxes' logs: " + e);
     }
   }
 
