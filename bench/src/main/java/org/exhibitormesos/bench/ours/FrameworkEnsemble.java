@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.exhibitormesos.bench.floor.Poll;
 import org.exhibitormesos.mesos.local.AgentConfig;
@@ -54,11 +55,17 @@ public final class FrameworkEnsemble implements AutoCloseable {
    * @param dir an empty directory this run owns (deleted by {@link #close()} unless {@code keep})
    */
   static FrameworkEnsemble start(Path dir, int agents, Artifacts artifacts, boolean keep) throws Exception {
+    return start(dir, agents, UnaryOperator.identity(), artifacts, keep);
+  }
+
+  /** As above, each agent's settings changed by {@code shape} (e.g. its resources). */
+  static FrameworkEnsemble start(Path dir, int agents, UnaryOperator<AgentConfig> shape, Artifacts artifacts,
+      boolean keep) throws Exception {
     int block = ThreadLocalRandom.current().nextInt(64, 200);
     int[] index = {0};
     MesosLocalConfig config = MesosLocalConfig.defaults(dir.resolve("mesos"), agents).fast()
         .mapAgents(a -> new AgentConfig("127.0." + block + "." + (2 + index[0]++), a.port(), a.cpus(), a.memMb(),
-            a.diskMb(), a.ports(), a.attributes(), a.workDir()));
+            a.diskMb(), a.ports(), a.attributes(), a.workDir())).mapAgents(shape);
     MesosLocal mesos = MesosLocal.start(config);
     SchedulerJvm scheduler = null;
     try {

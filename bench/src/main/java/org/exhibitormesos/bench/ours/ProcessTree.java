@@ -33,9 +33,14 @@ final class ProcessTree {
 
   /** Resident set size in kB ({@code VmRSS} of {@code /proc/PID/status}), empty if gone. */
   static OptionalLong rssKb(long pid) {
+    return statusKb(pid, "VmRSS:");
+  }
+
+  /** A kB field of {@code /proc/PID/status}, such as {@code VmHWM:} (peak RSS); empty if gone. */
+  static OptionalLong statusKb(long pid, String field) {
     try {
       for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-        if (line.startsWith("VmRSS:")) {
+        if (line.startsWith(field)) {
           return OptionalLong.of(Long.parseLong(line.replaceAll("[^0-9]", "")));
         }
       }
