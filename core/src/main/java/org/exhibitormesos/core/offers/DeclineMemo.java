@@ -42,7 +42,7 @@ final class DeclineMemo {
   void remember(Server s, List<String> why) {
     if (applies(s) && settings.size() < CAPACITY) {
       settings.add(s.settings());
-      reasons.add(List.copyOf(why));
+      reasons.add(List.copyOf(why)); // no copy when the caller's list is unmodifiable already
     }
   }
 

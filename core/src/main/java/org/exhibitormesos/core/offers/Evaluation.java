@@ -1,7 +1,6 @@
 package org.exhibitormesos.core.offers;
 
 import java.util.List;
-import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.exhibitormesos.core.ids.ServerId;
@@ -35,8 +34,12 @@ public record Evaluation(String offerId, List<Placement> placements, List<Reserv
         .toList();
   }
 
+  /**
+   * @param notPlaced naturally ordered, so the constructor's copy is linear; lists already
+   *     unmodifiable are kept as they are ({@link List#copyOf} returns them)
+   */
   static Evaluation of(String offerId, List<Placement> placements, List<Reservation> releases,
-      Map<ServerId, List<String>> notPlaced) {
-    return new Evaluation(offerId, placements, releases, new TreeMap<>(notPlaced));
+      SortedMap<ServerId, List<String>> notPlaced) {
+    return new Evaluation(offerId, placements, releases, notPlaced);
   }
 }

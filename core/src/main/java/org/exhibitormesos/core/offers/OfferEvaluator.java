@@ -81,8 +81,9 @@ public final class OfferEvaluator {
         }
         memo.forget();
       } else {
-        notPlaced.put(s.id(), reasons);
-        memo.remember(s, reasons);
+        List<String> why = List.copyOf(reasons);
+        notPlaced.put(s.id(), why);
+        memo.remember(s, why);
       }
     }
     return Evaluation.of(offer.offerId(), placements, releases, notPlaced);
