@@ -4,8 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import org.exhibitormesos.core.ids.ServerId;
 import org.exhibitormesos.core.offers.Offer.OfferedVolume;
 import org.exhibitormesos.core.placement.PlacedServer;
@@ -57,8 +55,8 @@ public final class OfferEvaluator {
     Optional<Ports> shared = state.ensemble().sharedPorts();
     ServerMode mode = state.mode().orElse(ServerMode.NATIVE);
     List<Placement> placements = new ArrayList<>();
-    // Sorted already, so the evaluation copies it in linear time.
-    SortedMap<ServerId, List<String>> notPlaced = new TreeMap<>();
+    // Servers come in id order, so the reasons are collected into a sorted array map in linear time.
+    SortedArrayMap.Builder<ServerId, List<String>> notPlaced = new SortedArrayMap.Builder<>();
     // Hundreds of waiting servers usually share a few settings: decline the alike ones at once.
     DeclineMemo memo = new DeclineMemo();
     for (Server s : state.serverList()) {
@@ -86,7 +84,7 @@ public final class OfferEvaluator {
         memo.remember(s, why);
       }
     }
-    return Evaluation.of(offer.offerId(), placements, releases, notPlaced);
+    return Evaluation.of(offer.offerId(), placements, releases, notPlaced.build());
   }
 
   private Optional<Placement> place(Server s, Offer offer, OfferPools pools, List<PlacedServer> others,
