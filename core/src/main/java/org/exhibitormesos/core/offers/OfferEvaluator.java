@@ -26,6 +26,9 @@ import org.exhibitormesos.core.state.ServerMode;
  * <p>A server with a volume relaunches only on that volume while its stickiness lasts; a server
  * without one sticks to its previous agent for its stickiness period unless that agent is gone.
  * Servers with a task or a reservation count as placed for constraints.
+ *
+ * <p>Safe to share between threads; it keeps the last state it saw (and its servers in id order and
+ * placed servers) so that a batch of offers against one state computes those once.
  */
 public final class OfferEvaluator {
   /** Where the volume is mounted in the task's sandbox. */
@@ -38,9 +41,31 @@ public final class OfferEvaluator {
   }
 
   private final PersistenceIds persistenceIds;
+  /** What every offer against the same state needs; replaced when a different state comes. */
+  private volatile StateIndex index;
 
   public OfferEvaluator(PersistenceIds persistenceIds) {
     this.persistenceIds = persistenceIds;
+  }
+
+  /**
+   * The servers in id order and the placed servers of one state, computed once for all the offers
+   * evaluated against it (a batch of offers usually is). States are immutable, so identity is exact;
+   * a stale index read by another thread is only recomputed, never wrong.
+   */
+  private record StateIndex(ClusterState state, List<Server> servers, List<PlacedServer> placed) {
+    static StateIndex of(ClusterState state) {
+      return new StateIndex(state, List.copyOf(state.serverList()), List.copyOf(placedServers(state)));
+    }
+  }
+
+  private StateIndex indexOf(ClusterState state) {
+    StateIndex i = index;
+    if (i == null || i.state() != state) {
+      i = StateIndex.of(state);
+      index = i;
+    }
+    return i;
   }
 
   public Evaluation evaluate(Offer offer, ClusterState state, Instant now) {
@@ -51,7 +76,8 @@ public final class OfferEvaluator {
       }
     }
     OfferPools pools = new OfferPools(offer);
-    List<PlacedServer> placed = new ArrayList<>(placedServers(state));
+    StateIndex stateIndex = indexOf(state);
+    List<PlacedServer> placed = new ArrayList<>(stateIndex.placed());
     Optional<Ports> shared = state.ensemble().sharedPorts();
     ServerMode mode = state.mode().orElse(ServerMode.NATIVE);
     List<Placement> placements = new ArrayList<>();
@@ -59,7 +85,7 @@ public final class OfferEvaluator {
     SortedArrayMap.Builder<ServerId, List<String>> notPlaced = new SortedArrayMap.Builder<>();
     // Hundreds of waiting servers usually share a few settings: decline the alike ones at once.
     DeclineMemo memo = new DeclineMemo();
-    for (Server s : state.serverList()) {
+    for (Server s : stateIndex.servers()) {
       if (s.desired() != DesiredState.ACTIVE || !s.wantsOffer(now)) {
         continue;
       }
