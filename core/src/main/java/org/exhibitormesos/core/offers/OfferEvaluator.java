@@ -53,9 +53,12 @@ public final class OfferEvaluator {
    * evaluated against it (a batch of offers usually is). States are immutable, so identity is exact;
    * a stale index read by another thread is only recomputed, never wrong.
    */
-  private record StateIndex(ClusterState state, List<Server> servers, List<PlacedServer> placed) {
+  private record StateIndex(ClusterState state, List<Server> servers, List<PlacedServer> placed, int[] groups,
+      int groupCount) {
     static StateIndex of(ClusterState state) {
-      return new StateIndex(state, List.copyOf(state.serverList()), List.copyOf(placedServers(state)));
+      List<Server> servers = List.copyOf(state.serverList());
+      int[] groups = DeclineMemo.groups(servers);
+      return new StateIndex(state, servers, List.copyOf(placedServers(state)), groups, DeclineMemo.count(groups));
     }
   }
 
@@ -84,12 +87,15 @@ public final class OfferEvaluator {
     // Servers come in id order, so the reasons are collected into a sorted array map in linear time.
     SortedArrayMap.Builder<ServerId, List<String>> notPlaced = new SortedArrayMap.Builder<>();
     // Hundreds of waiting servers usually share a few settings: decline the alike ones at once.
-    DeclineMemo memo = new DeclineMemo();
-    for (Server s : stateIndex.servers()) {
+    DeclineMemo memo = new DeclineMemo(stateIndex.groupCount());
+    List<Server> servers = stateIndex.servers();
+    for (int i = 0; i < servers.size(); i++) {
+      Server s = servers.get(i);
       if (s.desired() != DesiredState.ACTIVE || !s.wantsOffer(now)) {
         continue;
       }
-      Optional<List<String>> known = memo.reasonsFor(s);
+      int group = stateIndex.groups()[i];
+      Optional<List<String>> known = memo.reasonsFor(group);
       if (known.isPresent()) {
         notPlaced.put(s.id(), known.get());
         continue;
@@ -107,7 +113,7 @@ public final class OfferEvaluator {
       } else {
         List<String> why = List.copyOf(reasons);
         notPlaced.put(s.id(), why);
-        memo.remember(s, why);
+        memo.remember(group, why);
       }
     }
     return Evaluation.of(offer.offerId(), placements, releases, notPlaced.build());
