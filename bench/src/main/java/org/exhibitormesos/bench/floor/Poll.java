@@ -5,9 +5,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 
 /** Polls a condition every {@value #INTERVAL_MS} ms against a deadline. */
-final class Poll {
+public final class Poll {
   /** The probing interval the issue prescribes; it bounds every figure's resolution. */
-  static final long INTERVAL_MS = 20;
+  public static final long INTERVAL_MS = 20;
 
   private Poll() {
   }
@@ -19,7 +19,7 @@ final class Poll {
    * @throws TimeoutException naming {@code what} if {@code timeout} passes first
    * @throws InterruptedException if interrupted while waiting
    */
-  static long until(String what, Duration timeout, BooleanSupplier condition)
+  public static long until(String what, Duration timeout, BooleanSupplier condition)
       throws TimeoutException, InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {

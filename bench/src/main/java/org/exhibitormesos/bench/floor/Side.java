@@ -8,7 +8,7 @@ import java.util.Map;
  * later the framework on mesos-local. {@link Interleaved} alternates the sides run by run so that
  * machine noise hits them alike.
  */
-interface Side {
+public interface Side {
   /** Short name for the report ({@code floor}). */
   String name();
 

@@ -8,11 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /** Asks a ZooKeeper server for its mode with the {@code srvr} four-letter word. */
-final class Srvr {
+public final class Srvr {
   private static final int TIMEOUT_MS = 1000;
 
   /** The modes a serving server reports. */
-  enum Mode {
+  public enum Mode {
     LEADER, FOLLOWER, OBSERVER, STANDALONE
   }
 
@@ -23,7 +23,7 @@ final class Srvr {
    * @return the server's mode; empty if it cannot be reached or does not serve yet (a server
    *     without a quorum answers "This ZooKeeper instance is not currently serving requests")
    */
-  static Optional<Mode> mode(String host, int port) {
+  public static Optional<Mode> mode(String host, int port) {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress(host, port), TIMEOUT_MS);
       socket.setSoTimeout(TIMEOUT_MS);

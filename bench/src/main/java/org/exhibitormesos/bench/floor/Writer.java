@@ -13,7 +13,7 @@ import org.apache.zookeeper.ZooKeeper;
  * remembers when the latest successful write started, so a failover can be timed to the first write
  * begun after the leader died. {@link #close()} stops the thread and the session; idempotent.
  */
-final class Writer implements AutoCloseable {
+public final class Writer implements AutoCloseable {
   private static final String PATH = "/bench-writes";
   /** Long enough for the session to outlive a leader election. */
   private static final int SESSION_TIMEOUT_MS = 15_000;
@@ -36,7 +36,7 @@ final class Writer implements AutoCloseable {
    * @throws KeeperException if the znode cannot be created for a reason other than a lost connection
    * @throws InterruptedException if interrupted
    */
-  static Writer start(String connectString) throws IOException, KeeperException, InterruptedException {
+  public static Writer start(String connectString) throws IOException, KeeperException, InterruptedException {
     Writer writer = new Writer(new ZooKeeper(connectString, SESSION_TIMEOUT_MS, event -> { }));
     try {
       writer.createZnode();
@@ -49,7 +49,7 @@ final class Writer implements AutoCloseable {
   }
 
   /** {@link System#nanoTime()} when the latest successful write was sent; very negative if none. */
-  long lastSuccessStartedNanos() {
+  public long lastSuccessStartedNanos() {
     return lastSuccessStartedNanos.get();
   }
 

@@ -16,6 +16,9 @@ public class OfferEvaluationBenchmarkSmokeTest {
 
   @Test
   public void bothBenchmarksRunOnce() throws Exception {
+    // JMH takes a machine-wide lock (/tmp/jmh.lock); a benchmark running beside the suite must not
+    // fail this one-iteration smoke run, which measures nothing.
+    System.setProperty("jmh.ignoreLock", "true");
     Options options = new OptionsBuilder()
         .include(OfferEvaluationBenchmark.class.getName())
         .forks(0)

@@ -1,7 +1,6 @@
 package org.exhibitormesos.core.offers;
 
 import java.util.List;
-import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.exhibitormesos.core.ids.ServerId;
@@ -17,11 +16,14 @@ public record Evaluation(String offerId, List<Placement> placements, List<Reserv
   public Evaluation {
     placements = List.copyOf(placements);
     releases = List.copyOf(releases);
-    // putAll copies a naturally ordered SortedMap in linear time; any other map entry by entry.
-    TreeMap<ServerId, List<String>> copy = new TreeMap<>();
-    copy.putAll(notPlaced);
-    copy.replaceAll((k, v) -> List.copyOf(v));
-    notPlaced = java.util.Collections.unmodifiableSortedMap(copy);
+    if (!(notPlaced instanceof SortedArrayMap)) {
+      // The evaluator's map is unmodifiable with unmodifiable lists already; any other is copied
+      // (putAll copies a naturally ordered SortedMap in linear time).
+      TreeMap<ServerId, List<String>> copy = new TreeMap<>();
+      copy.putAll(notPlaced);
+      copy.replaceAll((k, v) -> List.copyOf(v));
+      notPlaced = java.util.Collections.unmodifiableSortedMap(copy);
+    }
   }
 
   public boolean accepts() {
@@ -35,8 +37,9 @@ public record Evaluation(String offerId, List<Placement> placements, List<Reserv
         .toList();
   }
 
+  /** @param notPlaced built in id order, its lists unmodifiable; kept as it is */
   static Evaluation of(String offerId, List<Placement> placements, List<Reservation> releases,
-      Map<ServerId, List<String>> notPlaced) {
-    return new Evaluation(offerId, placements, releases, new TreeMap<>(notPlaced));
+      SortedArrayMap<ServerId, List<String>> notPlaced) {
+    return new Evaluation(offerId, placements, releases, notPlaced);
   }
 }

@@ -4,8 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import org.exhibitormesos.core.ids.ServerId;
 import org.exhibitormesos.core.offers.Offer.OfferedVolume;
 import org.exhibitormesos.core.placement.PlacedServer;
@@ -28,6 +26,9 @@ import org.exhibitormesos.core.state.ServerMode;
  * <p>A server with a volume relaunches only on that volume while its stickiness lasts; a server
  * without one sticks to its previous agent for its stickiness period unless that agent is gone.
  * Servers with a task or a reservation count as placed for constraints.
+ *
+ * <p>Safe to share between threads; it keeps the last state it saw (and its servers in id order and
+ * placed servers) so that a batch of offers against one state computes those once.
  */
 public final class OfferEvaluator {
   /** Where the volume is mounted in the task's sandbox. */
@@ -40,9 +41,34 @@ public final class OfferEvaluator {
   }
 
   private final PersistenceIds persistenceIds;
+  /** What every offer against the same state needs; replaced when a different state comes. */
+  private volatile StateIndex index;
 
   public OfferEvaluator(PersistenceIds persistenceIds) {
     this.persistenceIds = persistenceIds;
+  }
+
+  /**
+   * The servers in id order and the placed servers of one state, computed once for all the offers
+   * evaluated against it (a batch of offers usually is). States are immutable, so identity is exact;
+   * a stale index read by another thread is only recomputed, never wrong.
+   */
+  private record StateIndex(ClusterState state, List<Server> servers, List<PlacedServer> placed, int[] groups,
+      int groupCount) {
+    static StateIndex of(ClusterState state) {
+      List<Server> servers = List.copyOf(state.serverList());
+      int[] groups = DeclineMemo.groups(servers);
+      return new StateIndex(state, servers, List.copyOf(placedServers(state)), groups, DeclineMemo.count(groups));
+    }
+  }
+
+  private StateIndex indexOf(ClusterState state) {
+    StateIndex i = index;
+    if (i == null || i.state() != state) {
+      i = StateIndex.of(state);
+      index = i;
+    }
+    return i;
   }
 
   public Evaluation evaluate(Offer offer, ClusterState state, Instant now) {
@@ -53,19 +79,23 @@ public final class OfferEvaluator {
       }
     }
     OfferPools pools = new OfferPools(offer);
-    List<PlacedServer> placed = new ArrayList<>(placedServers(state));
+    StateIndex stateIndex = indexOf(state);
+    List<PlacedServer> placed = new ArrayList<>(stateIndex.placed());
     Optional<Ports> shared = state.ensemble().sharedPorts();
     ServerMode mode = state.mode().orElse(ServerMode.NATIVE);
     List<Placement> placements = new ArrayList<>();
-    // Sorted already, so the evaluation copies it in linear time.
-    SortedMap<ServerId, List<String>> notPlaced = new TreeMap<>();
+    // Servers come in id order, so the reasons are collected into a sorted array map in linear time.
+    SortedArrayMap.Builder<ServerId, List<String>> notPlaced = new SortedArrayMap.Builder<>();
     // Hundreds of waiting servers usually share a few settings: decline the alike ones at once.
-    DeclineMemo memo = new DeclineMemo();
-    for (Server s : state.serverList()) {
+    DeclineMemo memo = new DeclineMemo(stateIndex.groupCount());
+    List<Server> servers = stateIndex.servers();
+    for (int i = 0; i < servers.size(); i++) {
+      Server s = servers.get(i);
       if (s.desired() != DesiredState.ACTIVE || !s.wantsOffer(now)) {
         continue;
       }
-      Optional<List<String>> known = memo.reasonsFor(s);
+      int group = stateIndex.groups()[i];
+      Optional<List<String>> known = memo.reasonsFor(group);
       if (known.isPresent()) {
         notPlaced.put(s.id(), known.get());
         continue;
@@ -81,11 +111,12 @@ public final class OfferEvaluator {
         }
         memo.forget();
       } else {
-        notPlaced.put(s.id(), reasons);
-        memo.remember(s, reasons);
+        List<String> why = List.copyOf(reasons);
+        notPlaced.put(s.id(), why);
+        memo.remember(group, why);
       }
     }
-    return Evaluation.of(offer.offerId(), placements, releases, notPlaced);
+    return Evaluation.of(offer.offerId(), placements, releases, notPlaced.build());
   }
 
   private Optional<Placement> place(Server s, Offer offer, OfferPools pools, List<PlacedServer> others,

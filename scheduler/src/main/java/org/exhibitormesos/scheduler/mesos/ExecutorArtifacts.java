@@ -17,9 +17,14 @@ import java.util.Optional;
  */
 public record ExecutorArtifacts(String executorJarUrl, String executorJarName, String zookeeperDistUrl,
     List<String> jvmOptions, Optional<String> exhibitorBundleUrl) {
-  /** A small heap, serial GC, C1 only, small stacks and code cache, unpooled Netty buffers. */
-  public static final List<String> LOW_MEMORY_JVM = List.of("-Xmx32m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-      "-Xss256k", "-XX:ReservedCodeCacheSize=16m", "-XX:MaxMetaspaceSize=64m", "-Dio.netty.allocator.type=unpooled");
+  /**
+   * A small heap with a 4 MB young generation (the serial collector touches all of eden between
+   * collections; the default young size for a 32 MB heap cost 6 MB more RSS, docs/benchmarks.md),
+   * serial GC, C1 only, small stacks and code cache, unpooled Netty buffers.
+   */
+  public static final List<String> LOW_MEMORY_JVM = List.of("-Xmx32m", "-Xmn4m", "-XX:+UseSerialGC",
+      "-XX:TieredStopAtLevel=1", "-Xss256k", "-XX:ReservedCodeCacheSize=16m", "-XX:MaxMetaspaceSize=64m",
+      "-Dio.netty.allocator.type=unpooled");
 
   public ExecutorArtifacts {
     Objects.requireNonNull(executorJarUrl, "executorJarUrl");
