@@ -1,0 +1,102 @@
+package org.exhibitormesos.it.fault;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.exhibitormesos.it.fault.FaultEnsemble.allRunningAndServing;
+import static org.exhibitormesos.it.fault.FaultEnsemble.endpoints;
+import static org.exhibitormesos.it.fault.FaultEnsemble.members;
+import static org.exhibitormesos.it.fault.FaultEnsemble.server;
+import static org.exhibitormesos.it.fault.FaultEnsemble.text;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.testng.ITestContext;
+import org.testng.annotations.AfterClass;
+import org.testng.annotations.BeforeClass;
+import org.testng.annotations.Test;
+
+/**
+ * Faults one ensemble survives whole, on one shared 3-server ensemble (5 agents, so servers can be
+ * added): a member's ZooKeeper killed with SIGKILL, and seeded random rounds of stop, start,
+ * remove and add. A checker writes through the connection string throughout each scenario; every
+ * acknowledged write must then be on every serving member.
+ */
+public class HealthyEnsembleFaultIT {
+  private static final Duration CONVERGE = Duration.ofSeconds(120);
+
+  private FaultEnsemble e;
+
+  @BeforeClass
+  public void bootstrap() throws Exception {
+    e = FaultEnsemble.start("healthy", List.of("rack:r1", "rack:r2", "rack:r3", "rack:r1", "rack:r2"),
+        Optional.empty());
+    long t0 = System.nanoTime();
+    e.ok("/api/add?id=0..2&mem=160");
+    e.ok("/api/config?id=0..2&failover-delay=1s");
+    e.ok("/api/start?id=0..2&timeout=120s");
+    e.await("three serving members", CONVERGE, s -> allRunningAndServing(s, 3));
+    Figures.report("bootstrap", "3 servers Running and serving in " + Figures.seconds(t0));
+  }
+
+  @AfterClass(alwaysRun = true)
+  public void close(ITestContext context) throws Exception {
+    if (e != null) {
+      e.close();
+      if (context.getFailedTests().size() == 0) {
+        e.deleteWork();
+      }
+    }
+  }
+
+  @Test(timeOut = 240_000)
+  public void aKilledZooKeeperIsRelaunchedOnItsVolumeAndRejoinsWithItsData() throws Exception {
+    try (WriteChecker checker = WriteChecker.start(e.connectString(), "/fault/kill9")) {
+      Thread.sleep(1500);
+      JsonObject before = e.status();
+      int leaderMyid = members(before).stream().filter(m -> m.get("mode").getAsString().equals("leader"))
+          .findFirst().orElseThrow().get("myid").getAsInt();
+      JsonObject victim = FaultEnsemble.servers(before).stream()
+          .filter(s -> s.get("myid").getAsInt() == leaderMyid).findFirst().orElseThrow();
+      int id = victim.get("id").getAsInt();
+      String host = text(victim, "hostname");
+      String oldTask = text(victim, "taskId");
+      List<ProcessHandle> zk = e.zooKeepersOn(host);
+      assertThat(zk).as("the ZooKeeper process on " + host).hasSize(1);
+
+      long t0 = System.nanoTime();
+      zk.get(0).destroyForcibly();
+      awaitTaskState(oldTask, "TASK_FAILED");
+      JsonObject after = e.await("server " + id + " relaunched and all serving", CONVERGE,
+          s -> !oldTask.equals(text(server(s, id), "taskId")) && allRunningAndServing(s, 3));
+      String converged = Figures.seconds(t0);
+      Thread.sleep(1500);
+      WriteChecker.Figures figures = checker.stop();
+      Figures.report("kill-9 of the leader's ZooKeeper", figures + ", relaunched and serving after " + converged);
+
+      JsonObject relaunched = server(after, id);
+      assertThat(text(relaunched, "hostname")).as("same agent").isEqualTo(host);
+      assertThat(text(relaunched, "volume")).as("same volume").isEqualTo(text(victim, "volume"));
+      assertThat(relaunched.get("myid").getAsInt()).as("same identity").isEqualTo(leaderMyid);
+      assertThat(e.liveTasks()).hasSize(3);
+      checker.assertAllReadableFrom(endpoints(after));
+      assertThat(figures.longestGap()).isLessThan(Duration.ofSeconds(5));
+    }
+  }
+
+  private void awaitTaskState(String taskId, String state) throws InterruptedException {
+    org.exhibitormesos.it.Poll.until(Duration.ofSeconds(60), () -> {
+      for (JsonElement fw : e.mesos().master().stateJson().getAsJsonArray("frameworks")) {
+        for (JsonElement t : fw.getAsJsonObject().getAsJsonArray("tasks")) {
+          JsonObject task = t.getAsJsonObject();
+          if (task.get("id").getAsString().equals(taskId) && task.get("state").getAsString().equals(state)) {
+            return Optional.of(true);
+          }
+        }
+      }
+      return Optional.empty();
+    }).orElseThrow(() -> new AssertionError("task " + taskId + " never reached " + state + "\n"
+        + e.mesos().master().stateJson()));
+  }
+}
