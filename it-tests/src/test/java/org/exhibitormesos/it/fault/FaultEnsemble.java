@@ -100,6 +100,10 @@ final class FaultEnsemble implements AutoCloseable {
     assertThat(scheduler.alive()).isFalse();
   }
 
+  int apiPort() {
+    return Integer.parseInt(schedulerArgs.get(schedulerArgs.indexOf("--api") + 1).replaceAll(".*:", ""));
+  }
+
   ControlApiClient api() {
     return api;
   }
@@ -141,6 +145,29 @@ final class FaultEnsemble implements AutoCloseable {
   void awaitLog(String text, long count) throws InterruptedException {
     Poll.until(Duration.ofSeconds(60), () -> scheduler.count(text) >= count ? Optional.of(true) : Optional.empty())
         .orElseThrow(() -> new AssertionError("no '" + text + "' in the scheduler's log:\n" + scheduler.tail()));
+  }
+
+  /**
+   * The state file's bytes once no membership change is in flight (no JOINING or LEAVING member)
+   * and they did not change for 3 s (a minute at most).
+   */
+  byte[] settledState() throws Exception {
+    byte[] last = Files.readAllBytes(stateFile);
+    long stableSince = System.nanoTime();
+    long deadline = stableSince + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() - stableSince < Duration.ofSeconds(3).toNanos()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the state file keeps changing");
+      }
+      Thread.sleep(200);
+      byte[] now = Files.readAllBytes(stateFile);
+      String text = new String(now, java.nio.charset.StandardCharsets.UTF_8);
+      if (!java.util.Arrays.equals(now, last) || text.contains("\"JOINING\"") || text.contains("\"LEAVING\"")) {
+        last = now;
+        stableSince = System.nanoTime();
+      }
+    }
+    return last;
   }
 
   // --- reading the status

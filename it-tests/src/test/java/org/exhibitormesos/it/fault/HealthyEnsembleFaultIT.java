@@ -9,8 +9,13 @@ import static org.exhibitormesos.it.fault.FaultEnsemble.text;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import org.testng.ITestContext;
 import org.testng.annotations.AfterClass;
@@ -50,7 +55,41 @@ public class HealthyEnsembleFaultIT {
     }
   }
 
-  @Test(timeOut = 240_000)
+  @Test(priority = 0, timeOut = 180_000)
+  public void thousandsOfBadRequestsAre4xxAndChangeNothing() throws Exception {
+    long seed = Seeds.seed("fault.fuzz.seed");
+    List<BadRequests.Request> requests = new BadRequests(seed).generate(3000);
+    JsonObject statusBefore = e.status();
+    byte[] before = e.settledState();
+    long t0 = System.nanoTime();
+    Map<Integer, Integer> byStatus = new TreeMap<>();
+    List<String> wrong = new ArrayList<>();
+    for (BadRequests.Request r : requests) {
+      int status;
+      try {
+        status = RawHttp.send("127.0.0.1", e.apiPort(), r.method(), r.path(), r.contentType(), r.body());
+      } catch (IOException ex) {
+        // A server may close the connection while a body over its limit is still being sent.
+        status = r.body() != null && r.body().length() > 64 * 1024 ? 413 : -1;
+        if (status < 0) {
+          wrong.add(r + " -> " + ex);
+        }
+      }
+      byStatus.merge(status, 1, Integer::sum);
+      if (status < 400 || status > 499) {
+        wrong.add(r + " -> " + status);
+      }
+    }
+    Figures.report("API fuzz (seed " + seed + ")", requests.size() + " requests in " + Figures.seconds(t0)
+        + ", answers by status " + byStatus);
+    assertThat(wrong).as("requests not answered with a 4xx (seed " + seed + ")").isEmpty();
+    String after = Files.readString(e.stateFile());
+    assertThat(after).as("state file unchanged").isEqualTo(new String(before, java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(FaultEnsemble.taskIds(e.status())).isEqualTo(FaultEnsemble.taskIds(statusBefore));
+    assertThat(e.scheduler().alive()).isTrue();
+  }
+
+  @Test(priority = 1, timeOut = 240_000)
   public void aKilledZooKeeperIsRelaunchedOnItsVolumeAndRejoinsWithItsData() throws Exception {
     try (WriteChecker checker = WriteChecker.start(e.connectString(), "/fault/kill9")) {
       Thread.sleep(1500);
