@@ -17,6 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import org.exhibitormesos.it.ControlApiClient;
 import org.testng.ITestContext;
 import org.testng.annotations.AfterClass;
 import org.testng.annotations.BeforeClass;
@@ -122,6 +126,114 @@ public class HealthyEnsembleFaultIT {
       checker.assertAllReadableFrom(endpoints(after));
       assertThat(figures.longestGap()).isLessThan(Duration.ofSeconds(5));
     }
+  }
+
+  @Test(priority = 2, timeOut = 900_000)
+  public void randomRoundsOfStopStartRemoveAddKeepZooKeeperAndTheSchedulerAgreed() throws Exception {
+    long seed = Seeds.seed("fault.rounds.seed");
+    int rounds = Integer.getInteger("fault.rounds", 20);
+    Random random = new Random(seed);
+    List<String> log = new ArrayList<>();
+    long slowestNanos = 0;
+    long t0 = System.nanoTime();
+    try (WriteChecker checker = WriteChecker.start(e.connectString(), "/fault/rounds")) {
+      int nextId = 3;
+      for (int round = 1; round <= rounds; round++) {
+        JsonObject status = e.status();
+        List<Integer> running = new ArrayList<>();
+        List<Integer> stopped = new ArrayList<>();
+        for (JsonObject s : FaultEnsemble.servers(status)) {
+          (text(s, "desired").equals("active") ? running : stopped).add(s.get("id").getAsInt());
+        }
+        int voters = running.size() + stopped.size();
+        int majority = voters / 2 + 1;
+        List<String> choices = new ArrayList<>();
+        if (running.size() - 1 >= majority) {
+          choices.add("stop");
+        } else {
+          choices.add("refused-stop");
+        }
+        if (!stopped.isEmpty()) {
+          choices.add("start");
+          choices.add("start");
+        }
+        if (stopped.isEmpty() && voters > 3) {
+          choices.add("remove");
+        }
+        if (stopped.isEmpty() && voters < 5) {
+          choices.add("add");
+        }
+        String op = choices.get(random.nextInt(choices.size()));
+        long r0 = System.nanoTime();
+        int id;
+        switch (op) {
+          case "stop" -> {
+            id = running.get(random.nextInt(running.size()));
+            e.ok("/api/stop?id=" + id + "&timeout=60s");
+          }
+          case "refused-stop" -> {
+            id = running.get(random.nextInt(running.size()));
+            ControlApiClient.Answer refused = e.api().get("/api/stop?id=" + id + "&timeout=60s");
+            assertThat(refused.status()).as("stop " + id + " with " + running.size() + " of " + voters
+                + " voters running -> " + refused.body()).isEqualTo(409);
+            assertThat(refused.message()).contains("quorum");
+          }
+          case "start" -> {
+            id = stopped.get(random.nextInt(stopped.size()));
+            e.ok("/api/start?id=" + id + "&timeout=120s");
+          }
+          case "remove" -> {
+            id = running.get(random.nextInt(running.size()));
+            e.ok("/api/remove?id=" + id);
+          }
+          default -> {
+            id = nextId++;
+            e.ok("/api/add?id=" + id + "&mem=160");
+            e.ok("/api/config?id=" + id + "&failover-delay=1s");
+            e.ok("/api/start?id=" + id + "&timeout=120s");
+          }
+        }
+        JsonObject settled = settle();
+        long took = System.nanoTime() - r0;
+        slowestNanos = Math.max(slowestNanos, took);
+        Set<Integer> zkVoters = Zk.committedVoters(String.join(",", endpoints(settled)));
+        Set<Integer> schedulerVoters = FaultEnsemble.statusVoters(settled);
+        log.add("round " + round + ": " + op + " " + id + " -> voters " + schedulerVoters + " ("
+            + Duration.ofNanos(took).toMillis() + " ms)");
+        assertThat(zkVoters).as("round " + round + " (" + op + " " + id + ", seed " + seed + "): /zookeeper/config vs "
+            + "the scheduler's members; rounds so far:\n" + String.join("\n", log)).isEqualTo(schedulerVoters);
+        Set<Integer> myids = new TreeSet<>();
+        FaultEnsemble.servers(settled).forEach(s -> myids.add(s.get("myid").getAsInt()));
+        assertThat(schedulerVoters).as("round " + round + ": voters are the servers' myids").isEqualTo(myids);
+      }
+      WriteChecker.Figures figures = checker.stop();
+      Figures.report("random rounds (seed " + seed + ")", rounds + " rounds in " + Figures.seconds(t0)
+          + ", slowest round settled in " + Duration.ofNanos(slowestNanos).toMillis() + " ms, " + figures);
+      Figures.report("random rounds (seed " + seed + ")", String.join("; ", log));
+      JsonObject end = e.status();
+      checker.assertAllReadableFrom(endpoints(end));
+    }
+  }
+
+  /**
+   * Waits until every active server is Running, every inactive one has no task, the members are
+   * exactly the servers' myids and every running member answers, and no change is in flight.
+   */
+  private JsonObject settle() throws Exception {
+    return e.await("the ensemble settled", CONVERGE, s -> {
+      Set<Integer> myids = new TreeSet<>();
+      for (JsonObject server : FaultEnsemble.servers(s)) {
+        boolean active = text(server, "desired").equals("active");
+        if (active != "Running".equals(text(server, "state")) || server.get("myid") == null
+            || server.get("myid").isJsonNull()) {
+          return false;
+        }
+        myids.add(server.get("myid").getAsInt());
+      }
+      long running = FaultEnsemble.servers(s).stream().filter(x -> "Running".equals(text(x, "state"))).count();
+      long answering = members(s).stream().filter(m -> !m.get("mode").getAsString().equals("unreachable")).count();
+      return FaultEnsemble.statusVoters(s).equals(myids) && members(s).size() == myids.size() && answering == running;
+    });
   }
 
   private void awaitTaskState(String taskId, String state) throws InterruptedException {
