@@ -242,6 +242,20 @@ final class FaultEnsemble implements AutoCloseable {
     return out;
   }
 
+  /** Tasks mesos-local holds for any framework in one of these states. */
+  List<String> tasksIn(String... states) {
+    List<String> wanted = List.of(states);
+    List<String> out = new ArrayList<>();
+    for (JsonElement fw : mesos.master().stateJson().getAsJsonArray("frameworks")) {
+      for (JsonElement t : fw.getAsJsonObject().getAsJsonArray("tasks")) {
+        if (wanted.contains(t.getAsJsonObject().get("state").getAsString())) {
+          out.add(t.getAsJsonObject().get("id").getAsString());
+        }
+      }
+    }
+    return out;
+  }
+
   /** Live ZooKeeper processes started on this agent's host (by its work dir in their command line). */
   List<ProcessHandle> zooKeepersOn(String host) {
     String dir = mesos.agents().stream().filter(a -> a.endpoint().host().equals(host)).findFirst()
