@@ -277,8 +277,18 @@ final class FaultEnsemble implements AutoCloseable {
       }
     } finally {
       mesos.close();
+      mesos.runMarker().ifPresent(RunLedger::closed);
     }
-    // Kept for a failed run (its logs and sandboxes), removed otherwise by the caller's choice.
+    // Every process of this run is gone once mesos-local is closed (it kills whole process groups).
+    List<ProcessHandle> left = Poll.until(Duration.ofSeconds(15), () -> {
+      List<ProcessHandle> alive = runProcesses().stream().filter(ProcessHandle::isAlive).toList();
+      return alive.isEmpty() ? Optional.of(List.<ProcessHandle>of()) : Optional.empty();
+    }).orElseGet(this::runProcesses);
+    if (!left.isEmpty()) {
+      left.forEach(ProcessHandle::destroyForcibly);
+      throw new AssertionError("[" + name + "] processes of the run were left after close: "
+          + left.stream().map(p -> p.pid() + " " + p.info().commandLine().orElse("?")).toList());
+    }
   }
 
   /** Removes the work dir (call after a passing scenario). */

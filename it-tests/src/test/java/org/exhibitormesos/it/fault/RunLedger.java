@@ -3,9 +3,10 @@ package org.exhibitormesos.it.fault;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** The mesos-local run markers the fault suite used in this JVM, for the final leftover check. */
+/** The mesos-local run markers the fault suite used in this JVM, and those closed, for the leftover checks. */
 final class RunLedger {
   private static final List<String> MARKERS = new CopyOnWriteArrayList<>();
+  private static final List<String> CLOSED = new CopyOnWriteArrayList<>();
 
   private RunLedger() {}
 
@@ -13,7 +14,15 @@ final class RunLedger {
     MARKERS.add(marker);
   }
 
+  static void closed(String marker) {
+    CLOSED.add(marker);
+  }
+
   static List<String> markers() {
     return List.copyOf(MARKERS);
+  }
+
+  static List<String> closed() {
+    return List.copyOf(CLOSED);
   }
 }
