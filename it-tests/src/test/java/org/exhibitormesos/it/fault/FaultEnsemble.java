@@ -116,6 +116,15 @@ final class FaultEnsemble implements AutoCloseable {
     return scheduler;
   }
 
+  /** Every line the scheduler (all its lives) logged so far. */
+  List<String> schedulerLog() {
+    try {
+      return Files.readAllLines(work.resolve("scheduler.log"));
+    } catch (IOException ex) {
+      return List.of();
+    }
+  }
+
   Path stateFile() {
     return stateFile;
   }

@@ -7,7 +7,6 @@ import static org.exhibitormesos.it.fault.FaultEnsemble.members;
 import static org.exhibitormesos.it.fault.FaultEnsemble.server;
 import static org.exhibitormesos.it.fault.FaultEnsemble.text;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -236,18 +235,12 @@ public class HealthyEnsembleFaultIT {
     });
   }
 
+  /** The scheduler logged this task's status update in {@code state} (Mesos forgets a terminal task soon). */
   private void awaitTaskState(String taskId, String state) throws InterruptedException {
-    org.exhibitormesos.it.Poll.until(Duration.ofSeconds(60), () -> {
-      for (JsonElement fw : e.mesos().master().stateJson().getAsJsonArray("frameworks")) {
-        for (JsonElement t : fw.getAsJsonObject().getAsJsonArray("tasks")) {
-          JsonObject task = t.getAsJsonObject();
-          if (task.get("id").getAsString().equals(taskId) && task.get("state").getAsString().equals(state)) {
-            return Optional.of(true);
-          }
-        }
-      }
-      return Optional.empty();
-    }).orElseThrow(() -> new AssertionError("task " + taskId + " never reached " + state + "\n"
-        + e.mesos().master().stateJson()));
+    org.exhibitormesos.it.Poll.until(Duration.ofSeconds(60), () -> e.schedulerLog().stream()
+        .anyMatch(l -> l.contains(taskId) && l.contains("(" + state)) ? Optional.of(true) : Optional.empty())
+        .orElseThrow(() -> new AssertionError("task " + taskId + " never reached " + state + "\n"
+            + e.scheduler().tail()));
   }
+
 }
