@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.exhibitormesos.it.ControlApiClient;
@@ -22,6 +21,7 @@ import org.exhibitormesos.it.LocalPorts;
 import org.exhibitormesos.it.LoopbackAgents;
 import org.exhibitormesos.it.Poll;
 import org.exhibitormesos.it.SchedulerProcess;
+import org.exhibitormesos.it.StatusJson;
 import org.exhibitormesos.mesos.local.MesosLocal;
 import org.exhibitormesos.mesos.local.MesosLocalConfig;
 import org.exhibitormesos.mesos.local.process.RunMarkers;
@@ -182,28 +182,19 @@ final class FaultEnsemble implements AutoCloseable {
   // --- reading the status
 
   static List<JsonObject> servers(JsonObject status) {
-    List<JsonObject> out = new ArrayList<>();
-    status.getAsJsonArray("servers").forEach(e -> out.add(e.getAsJsonObject()));
-    return out;
+    return StatusJson.servers(status);
   }
 
   static JsonObject server(JsonObject status, int id) {
-    return servers(status).stream().filter(s -> s.get("id").getAsInt() == id).findFirst()
-        .orElseThrow(() -> new AssertionError("no server " + id + " in " + status));
+    return StatusJson.server(status, id);
   }
 
   static String text(JsonObject o, String field) {
-    JsonElement e = o.get(field);
-    return e == null || e.isJsonNull() ? null : e.getAsString();
+    return StatusJson.text(o, field);
   }
 
   static List<JsonObject> members(JsonObject status) {
-    List<JsonObject> out = new ArrayList<>();
-    JsonElement ensemble = status.get("ensemble");
-    if (ensemble != null && ensemble.isJsonObject() && ensemble.getAsJsonObject().has("members")) {
-      ensemble.getAsJsonObject().getAsJsonArray("members").forEach(e -> out.add(e.getAsJsonObject()));
-    }
-    return out;
+    return StatusJson.members(status);
   }
 
   /** The myids the scheduler shows as participants of the committed configuration. */
@@ -223,9 +214,7 @@ final class FaultEnsemble implements AutoCloseable {
   }
 
   static Map<Integer, String> taskIds(JsonObject status) {
-    Map<Integer, String> out = new TreeMap<>();
-    servers(status).forEach(s -> out.put(s.get("id").getAsInt(), text(s, "taskId")));
-    return out;
+    return StatusJson.taskIds(status);
   }
 
   /** Client endpoints ({@code host:port}) of the Running servers. */
