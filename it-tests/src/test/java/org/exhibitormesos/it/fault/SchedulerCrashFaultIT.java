@@ -49,6 +49,9 @@ public class SchedulerCrashFaultIT {
       if (storage != null) {
         storage.close();
         storage = null;
+        try (var paths = Files.walk(storageDir)) {
+          paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
       }
     }
   }
