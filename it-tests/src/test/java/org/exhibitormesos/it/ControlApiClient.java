@@ -11,17 +11,17 @@ import java.time.Duration;
 import java.util.Optional;
 
 /** Requests to the scheduler's control API over real HTTP; answers as status and JSON. */
-final class ControlApiClient {
-  record Answer(int status, String body) {
-    JsonObject json() {
+public final class ControlApiClient {
+  public record Answer(int status, String body) {
+    public JsonObject json() {
       return JsonParser.parseString(body).getAsJsonObject();
     }
 
-    boolean success() {
+    public boolean success() {
       return json().get("success").getAsBoolean();
     }
 
-    String message() {
+    public String message() {
       return json().has("message") ? json().get("message").getAsString() : "";
     }
   }
@@ -29,15 +29,15 @@ final class ControlApiClient {
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private final String base;
 
-  ControlApiClient(String base) {
+  public ControlApiClient(String base) {
     this.base = base;
   }
 
-  Answer get(String pathAndQuery) throws IOException, InterruptedException {
+  public Answer get(String pathAndQuery) throws IOException, InterruptedException {
     return send(HttpRequest.newBuilder(URI.create(base + pathAndQuery)).GET());
   }
 
-  Answer send(String method, String pathAndQuery) throws IOException, InterruptedException {
+  public Answer send(String method, String pathAndQuery) throws IOException, InterruptedException {
     return send(HttpRequest.newBuilder(URI.create(base + pathAndQuery))
         .method(method, HttpRequest.BodyPublishers.noBody()));
   }
@@ -49,7 +49,7 @@ final class ControlApiClient {
   }
 
   /** The status value, or empty while the scheduler does not answer. */
-  Optional<JsonObject> status() {
+  public Optional<JsonObject> status() {
     try {
       Answer a = get("/api/status");
       return a.status() == 200 ? Optional.of(a.json().getAsJsonObject("value")) : Optional.empty();

@@ -9,14 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /** Sends a ZooKeeper four-letter word to a client port. */
-final class FourLetterWords {
+public final class FourLetterWords {
 
   private static final int TIMEOUT_MS = 2000;
 
   private FourLetterWords() {}
 
   /** The server's answer to {@code word}, or empty if it could not be reached. */
-  static Optional<String> ask(String host, int port, String word) {
+  public static Optional<String> ask(String host, int port, String word) {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress(host, port), TIMEOUT_MS);
       socket.setSoTimeout(TIMEOUT_MS);

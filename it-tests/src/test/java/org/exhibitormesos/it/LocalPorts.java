@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Free TCP ports on 127.0.0.1. */
-final class LocalPorts {
+public final class LocalPorts {
 
-  static final String HOST = "127.0.0.1";
+  public static final String HOST = "127.0.0.1";
 
   private LocalPorts() {}
 
@@ -18,7 +18,7 @@ final class LocalPorts {
    * {@code count} distinct ports that were free a moment ago. All sockets stay open until every
    * port is picked, so the ports are distinct; another process may still take one before use.
    */
-  static List<Integer> free(int count) {
+  public static List<Integer> free(int count) {
     List<ServerSocket> sockets = new ArrayList<>();
     try {
       List<Integer> ports = new ArrayList<>();

@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /** Waits for a condition by polling against a deadline. */
-final class Poll {
+public final class Poll {
 
   private static final Duration INTERVAL = Duration.ofMillis(100);
 
@@ -17,7 +17,7 @@ final class Poll {
    * @return the first value, or empty on timeout
    * @throws InterruptedException if interrupted while waiting
    */
-  static <T> Optional<T> until(Duration timeout, Supplier<Optional<T>> probe)
+  public static <T> Optional<T> until(Duration timeout, Supplier<Optional<T>> probe)
       throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {

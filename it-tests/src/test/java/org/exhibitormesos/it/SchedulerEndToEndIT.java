@@ -1,6 +1,10 @@
 package org.exhibitormesos.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.exhibitormesos.it.StatusJson.members;
+import static org.exhibitormesos.it.StatusJson.server;
+import static org.exhibitormesos.it.StatusJson.servers;
+import static org.exhibitormesos.it.StatusJson.taskIds;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -226,31 +230,6 @@ public class SchedulerEndToEndIT {
     return Poll.until(timeout, () -> api.status().filter(done))
         .orElseThrow(() -> new AssertionError("timed out waiting until " + what + "; status: "
             + api.status().map(Object::toString).orElse("(no answer)") + "\nscheduler log:\n" + scheduler.tail()));
-  }
-
-  private static List<JsonObject> servers(JsonObject status) {
-    List<JsonObject> out = new ArrayList<>();
-    status.getAsJsonArray("servers").forEach(e -> out.add(e.getAsJsonObject()));
-    return out;
-  }
-
-  private static JsonObject server(JsonObject status, int id) {
-    return servers(status).stream().filter(s -> s.get("id").getAsInt() == id).findFirst().orElseThrow();
-  }
-
-  private static List<JsonObject> members(JsonObject status) {
-    List<JsonObject> out = new ArrayList<>();
-    JsonElement ensemble = status.get("ensemble");
-    if (ensemble != null && ensemble.isJsonObject() && ensemble.getAsJsonObject().has("members")) {
-      ensemble.getAsJsonObject().getAsJsonArray("members").forEach(e -> out.add(e.getAsJsonObject()));
-    }
-    return out;
-  }
-
-  private static Map<Integer, String> taskIds(JsonObject status) {
-    Map<Integer, String> out = new TreeMap<>();
-    servers(status).forEach(s -> out.put(s.get("id").getAsInt(), s.get("taskId").getAsString()));
-    return out;
   }
 
   /** Tasks mesos-local holds for the framework that are not terminal. */

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
  * The scheduler's runnable jar as an OS process, as Marathon would run it, with its output in a
  * file. Killed (SIGKILL) or stopped (SIGTERM) by the test.
  */
-final class SchedulerProcess implements AutoCloseable {
+public final class SchedulerProcess implements AutoCloseable {
   private final Process process;
   private final Path log;
 
@@ -20,7 +20,7 @@ final class SchedulerProcess implements AutoCloseable {
     this.log = log;
   }
 
-  static SchedulerProcess start(Path jar, Path log, List<String> args) throws IOException {
+  public static SchedulerProcess start(Path jar, Path log, List<String> args) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(List.of("-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k"));
@@ -32,22 +32,22 @@ final class SchedulerProcess implements AutoCloseable {
     return new SchedulerProcess(p, log);
   }
 
-  long pid() {
+  public long pid() {
     return process.pid();
   }
 
-  boolean alive() {
+  public boolean alive() {
     return process.isAlive();
   }
 
   /** SIGKILL, as a crash. */
-  void kill() throws InterruptedException {
+  public void kill() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor(10, TimeUnit.SECONDS);
   }
 
   /** How many lines of its output (all lives sharing the log) contain {@code text}. */
-  long count(String text) {
+  public long count(String text) {
     try {
       return Files.readAllLines(log).stream().filter(l -> l.contains(text)).count();
     } catch (IOException e) {
@@ -56,7 +56,7 @@ final class SchedulerProcess implements AutoCloseable {
   }
 
   /** The lines of its output that contain any of {@code texts}, joined. */
-  String lines(String... texts) {
+  public String lines(String... texts) {
     try {
       return String.join("\n", Files.readAllLines(log).stream()
           .filter(l -> java.util.Arrays.stream(texts).anyMatch(l::contains)).toList());
@@ -66,7 +66,7 @@ final class SchedulerProcess implements AutoCloseable {
   }
 
   /** The last lines of its output, for a failing test. */
-  String tail() {
+  public String tail() {
     try {
       List<String> lines = Files.readAllLines(log);
       return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));

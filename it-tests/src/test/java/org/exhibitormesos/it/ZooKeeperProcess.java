@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
  * A ZooKeeper server ({@code QuorumPeerMain}) in a child JVM whose class path is this test's class
  * path. Output goes to {@link #log()}. {@link #close()} stops it and waits for it to exit.
  */
-final class ZooKeeperProcess implements AutoCloseable {
+public final class ZooKeeperProcess implements AutoCloseable {
 
   private final Process process;
   private final Path log;
@@ -22,7 +22,7 @@ final class ZooKeeperProcess implements AutoCloseable {
   }
 
   /** Starts a server on {@code zooCfg}, logging to {@code log}. */
-  static ZooKeeperProcess start(Path zooCfg, Path log) {
+  public static ZooKeeperProcess start(Path zooCfg, Path log) {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     List<String> command = List.of(
         java.toString(),
@@ -43,16 +43,16 @@ final class ZooKeeperProcess implements AutoCloseable {
     }
   }
 
-  boolean isAlive() {
+  public boolean isAlive() {
     return process.isAlive();
   }
 
-  long pid() {
+  public long pid() {
     return process.pid();
   }
 
   /** What the server has logged so far. */
-  String log() {
+  public String log() {
     try {
       return Files.readString(log);
     } catch (IOException e) {
