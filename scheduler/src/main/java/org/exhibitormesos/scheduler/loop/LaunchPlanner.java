@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.exhibitormesos.core.cluster.BootstrapRelaunch;
 import org.exhibitormesos.core.ensemble.ConfigFiles;
 import org.exhibitormesos.core.ensemble.DynamicConfig;
 import org.exhibitormesos.core.ensemble.Ensemble;
@@ -28,6 +29,9 @@ import org.exhibitormesos.core.state.ServerMode;
 /**
  * Decides how a placed server launches, as a pure function of the state:
  * <ul>
+ *   <li>an initial member while the bootstrap is in progress (no committed configuration observed
+ *       yet), on its own reservation: BOOTSTRAP again, same myid and the same initial dynamic config
+ *       (see {@link BootstrapRelaunch} for the rule and why it is safe);</li>
  *   <li>on its existing volume: RESTART with the same myid and the config files on the volume;</li>
  *   <li>as an initial member: BOOTSTRAP with the one dynamic config listing every initial member;</li>
  *   <li>otherwise (new volume, or no volume): a new identity, a fresh myid, JOINING, and a JOIN spec
@@ -62,6 +66,10 @@ public final class LaunchPlanner {
   /** A launch after the bootstrap: a restart on the volume, or a new identity that joins. */
   public Result afterBootstrap(ClusterState state, Placement p, Instant now) {
     Server s = state.server(p.server()).orElseThrow();
+    Optional<String> initial = BootstrapRelaunch.initialConfig(state, s);
+    if (initial.isPresent() && onOwnVolume(s, p)) {
+      return new Planned(state, launch(state, p, s.identity(), ConfigSource.BOOTSTRAP, initial, now));
+    }
     if (p.volume() instanceof VolumePlan.ExistingVolume && s.identity().myid().isPresent()) {
       return new Planned(state, launch(state, p, s.identity(), ConfigSource.RESTART, Optional.empty(), now));
     }
@@ -96,6 +104,12 @@ public final class LaunchPlanner {
     String config = ConfigFiles.joinerConfig(committed, joiner);
     Identity identity = Identity.of(myid, Membership.JOINING);
     return new Planned(next, launch(next, p, identity, ConfigSource.JOIN, Optional.of(config), now));
+  }
+
+  /** True when the placement is on the server's own reservation (its volume, or the same one again). */
+  private static boolean onOwnVolume(Server s, Placement p) {
+    return p.volume().volumeReservation().map(Reservation::persistenceId)
+        .equals(s.reservation().map(Reservation::persistenceId));
   }
 
   private ServerLaunch launch(ClusterState state, Placement p, Identity identity, ConfigSource source,
