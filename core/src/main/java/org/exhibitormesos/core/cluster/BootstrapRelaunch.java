@@ -32,6 +32,10 @@ import org.exhibitormesos.core.state.EnsembleState;
  * committed configuration was observed, since the scheduler reconfigures only from one, so the
  * initial configuration is still the configuration of record.
  *
+ * <p>The bootstrap also ends when the scheduler sees an initial member serve
+ * ({@link #quorumServed}): a quorum formed, so writes may have been acknowledged, and a member
+ * whose volume comes back empty from then on is a lost volume, not a first launch.
+ *
  * <p>The rule does not apply (the normal restart or join rules do) once a committed configuration
  * was recorded, to a server whose myid is not an initial one, to a server without a reservation, or
  * when some initial member's reservation is unknown (its address could not be rebuilt). Pure.
@@ -65,6 +69,27 @@ public final class BootstrapRelaunch {
           r.get().ports().election(), r.get().ports().client()));
     }
     return Optional.of(ConfigFiles.dynamicConfig(members));
+  }
+
+  /**
+   * The state after an initial member's ZooKeeper served (its task reached RUNNING, which the
+   * executor reports only once ZooKeeper answers in a mode, so in a quorum): a quorum formed on the
+   * initial configuration, which is therefore committed, and the bootstrap is over. The initial
+   * configuration is recorded as the committed one (version 0 until the real one is read from the
+   * ensemble and replaces it), so that from then on only the normal rules apply: a member that
+   * may have acknowledged writes is never started empty under its myid again. Unchanged when a
+   * committed configuration is known already or the initial one cannot be rebuilt (then this
+   * rule never applies anyway).
+   */
+  public static ClusterState quorumServed(ClusterState state) {
+    if (!state.ensemble().bootstrapped() || state.ensemble().committedConfig().isPresent()) {
+      return state;
+    }
+    Optional<Server> initialMember = state.serverList().stream()
+        .filter(s -> s.identity().myid().map(state.ensemble().bootstrapMyids()::contains).orElse(false))
+        .filter(s -> s.reservation().isPresent()).findFirst();
+    Optional<String> initial = initialMember.flatMap(s -> initialConfig(state, s));
+    return initial.map(text -> state.withEnsemble(state.ensemble().withCommittedConfig(0, text))).orElse(state);
   }
 
   /** True when {@code server} relaunches as a BOOTSTRAP on its own reservation. */

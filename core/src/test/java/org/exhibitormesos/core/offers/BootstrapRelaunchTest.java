@@ -67,6 +67,7 @@ public class BootstrapRelaunchTest {
     Server zero = st.server(ServerId.of(0)).orElseThrow();
     return new Object[][] {
         {"an initial member during the bootstrap", st, zero, Optional.of(INITIAL)},
+        {"an initial member served (a quorum formed)", BootstrapRelaunch.quorumServed(st), zero, Optional.empty()},
         {"a committed configuration was observed", st.withEnsemble(st.ensemble().withCommittedConfig(1, COMMITTED)),
             zero, Optional.empty()},
         {"not bootstrapped", OfferEvaluatorTest.state(zero), zero, Optional.empty()},
@@ -82,6 +83,18 @@ public class BootstrapRelaunchTest {
   @Test(dataProvider = "rule")
   public void theRule(String row, ClusterState state, Server server, Optional<String> initial) {
     assertThat(BootstrapRelaunch.initialConfig(state, server)).as(row).isEqualTo(initial);
+  }
+
+  @Test
+  public void aServingInitialMemberEndsTheBootstrapWithTheInitialConfigurationAsCommitted() {
+    ClusterState served = BootstrapRelaunch.quorumServed(bootstrapping());
+    assertThat(served.ensemble().committedConfig()).contains(INITIAL);
+    assertThat(served.ensemble().configVersion()).as("until the real version is read").isZero();
+    ClusterState observed = bootstrapping();
+    observed = observed.withEnsemble(observed.ensemble().withCommittedConfig(7, COMMITTED));
+    assertThat(BootstrapRelaunch.quorumServed(observed)).isSameAs(observed);
+    ClusterState noInitialAddress = bootstrapping().updateServer(ServerId.of(2), s -> s.withReservation(Optional.empty()));
+    assertThat(BootstrapRelaunch.quorumServed(noInitialAddress)).isSameAs(noInitialAddress);
   }
 
   @Test

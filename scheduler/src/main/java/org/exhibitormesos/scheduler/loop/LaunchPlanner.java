@@ -74,7 +74,9 @@ public final class LaunchPlanner {
       return new Planned(state, launch(state, p, s.identity(), ConfigSource.RESTART, Optional.empty(), now));
     }
     Optional<String> committedText = state.ensemble().committedConfig();
-    if (committedText.isEmpty()) {
+    // Version 0: the initial configuration recorded when an initial member served; joiners wait for
+    // the configuration read from the ensemble.
+    if (committedText.isEmpty() || state.ensemble().configVersion() == 0) {
       return new Deferred("waits for the ensemble's committed configuration before joining");
     }
     Ensemble committed = DynamicConfig.parse(committedText.get());

@@ -170,9 +170,8 @@ public class StateLoopSimulationTest {
     running(sim, tasks);
     TaskInfo failed = tasks.get(0);
     LaunchSpec before = spec(failed);
-    // The ensemble formed: its committed configuration was seen, so the bootstrap is over.
-    sim.membership(new MembershipEvent.ConfigObserved(0x100000000L,
-        DynamicConfig.parse(before.dynamicConfig().orElseThrow())));
+    // The members served, so the ensemble formed on the initial configuration: the bootstrap is over.
+    assertThat(sim.persisted().ensemble().committedConfig()).isEqualTo(before.dynamicConfig());
     sim.mesos.clear();
 
     sim.update(failed, Protos.TaskState.TASK_FAILED);
