@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.exhibitormesos.core.cluster.BootstrapRelaunch;
 import org.exhibitormesos.core.ids.ServerId;
 import org.exhibitormesos.core.offers.Offer.OfferedVolume;
 import org.exhibitormesos.core.placement.PlacedServer;
@@ -25,7 +26,9 @@ import org.exhibitormesos.core.state.ServerMode;
  *
  * <p>A server with a volume relaunches only on that volume while its stickiness lasts; a server
  * without one sticks to its previous agent for its stickiness period unless that agent is gone.
- * Servers with a task or a reservation count as placed for constraints.
+ * Servers with a task or a reservation count as placed for constraints. An initial member relaunching
+ * during the bootstrap ({@link BootstrapRelaunch}) goes back only to its own agent, and when its
+ * volume is not there (its launch was lost) it is created again with the same persistence id.
  *
  * <p>Safe to share between threads; it keeps the last state it saw (and its servers in id order and
  * placed servers) so that a batch of offers against one state computes those once.
@@ -101,7 +104,8 @@ public final class OfferEvaluator {
         continue;
       }
       List<String> reasons = new ArrayList<>();
-      Optional<Placement> p = place(s, offer, pools, others(placed, s.id()), mode, shared, now, reasons);
+      boolean relaunch = BootstrapRelaunch.applies(state, s);
+      Optional<Placement> p = place(s, offer, pools, others(placed, s.id()), mode, shared, relaunch, now, reasons);
       if (p.isPresent()) {
         placements.add(p.get());
         placed.removeIf(ps -> ps.id().equals(s.id()));
@@ -120,9 +124,12 @@ public final class OfferEvaluator {
   }
 
   private Optional<Placement> place(Server s, Offer offer, OfferPools pools, List<PlacedServer> others,
-      ServerMode mode, Optional<Ports> shared, Instant now, List<String> reasons) {
+      ServerMode mode, Optional<Ports> shared, boolean bootstrapRelaunch, Instant now, List<String> reasons) {
     Optional<Reservation> reservation = s.reservation();
     Optional<OfferedVolume> volume = reservation.flatMap(r -> volumeOf(offer, r));
+    if (volume.isEmpty() && bootstrapRelaunch) {
+      return recreate(s, offer, pools, others, reasons);
+    }
     boolean sticky = stickyUntil(s).map(now::isBefore).orElse(false);
     if (reservation.isPresent() && volume.isEmpty() && sticky) {
       reasons.add("waits for its volume on " + reservation.get().hostname() + " until "
@@ -159,6 +166,39 @@ public final class OfferEvaluator {
         : new VolumePlan.NewVolume(new Reservation(offer.agentId(), offer.agent(), offer.role(),
             persistenceIds.next(s.id()), CONTAINER_PATH, chosen), need.diskMb());
     return Optional.of(new Placement(s.id(), offer.offerId(), offer.agentId(), offer.agent(), need, chosen, plan));
+  }
+
+  /**
+   * An initial member relaunching during the bootstrap ({@link BootstrapRelaunch}) whose volume the
+   * offer does not show: its launch was lost before the volume was made. It goes back only to its
+   * own agent, on its own ports, and RESERVE + CREATE run again with the same persistence id. Only
+   * when all four of its reserved ports are offered <em>unreserved</em>: a port is either reserved or
+   * not, so then the reservation holding the volume does not exist on the agent and neither does the
+   * volume. Should it exist after all, Mesos refuses to CREATE a persistence id in use on the agent
+   * and the launch fails; nothing is lost either way.
+   */
+  private static Optional<Placement> recreate(Server s, Offer offer, OfferPools pools, List<PlacedServer> others,
+      List<String> reasons) {
+    Reservation r = s.reservation().orElseThrow();
+    if (!r.agentId().equals(offer.agentId()) && !r.hostname().equals(offer.hostname())) {
+      reasons.add("bootstrap member waits for its agent " + r.hostname());
+      return Optional.empty();
+    }
+    reasons.addAll(s.settings().constraints().evaluate(offer.agent(), others).reasons());
+    Resources need = s.settings().resources();
+    reasons.addAll(pools.checkUnreserved(need));
+    for (int p : r.ports().asList()) {
+      if (!pools.ports().available(p)) {
+        reasons.add("waits for volume " + r.persistenceId() + " or its port " + p + " unreserved on " + r.hostname());
+      }
+    }
+    if (!reasons.isEmpty()) {
+      return Optional.empty();
+    }
+    pools.take(need, r.ports());
+    Reservation again = r.onAgent(offer.agentId());
+    return Optional.of(new Placement(s.id(), offer.offerId(), offer.agentId(), offer.agent(), need, r.ports(),
+        new VolumePlan.NewVolume(again, need.diskMb())));
   }
 
   /** In Exhibitor mode the ensemble's shared port wins; otherwise the server's override, if any. */

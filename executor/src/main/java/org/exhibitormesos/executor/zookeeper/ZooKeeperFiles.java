@@ -14,7 +14,8 @@ import org.exhibitormesos.core.launch.LaunchSpec;
 /**
  * Prepares a server's directories and config before ZooKeeper starts, per the spec's config
  * source: bootstrap and join write {@code zoo.cfg}, the dynamic file and {@code myid} with the
- * core renderers; restart reuses what is on the volume and refuses to start without it.
+ * core renderers; restart reuses what is on the volume and refuses to start without it. A bootstrap
+ * on a volume that holds ZooKeeper data files reuses it like a restart and never overwrites it.
  */
 public final class ZooKeeperFiles {
   private static final Logger LOG = LogManager.getLogger(ZooKeeperFiles.class);
@@ -41,7 +42,8 @@ public final class ZooKeeperFiles {
             + "; refusing to run on another server's data");
       }
       switch (spec.configSource()) {
-        case BOOTSTRAP, JOIN -> write(spec, layout);
+        case BOOTSTRAP -> bootstrap(spec, layout, data);
+        case JOIN -> write(spec, layout);
         case RESTART -> checkRestart(spec, layout);
         default -> throw new IllegalStateException(spec.configSource().toString());
       }
@@ -50,6 +52,25 @@ public final class ZooKeeperFiles {
       throw new LaunchException("cannot prepare ZooKeeper's files under " + layout.home() + ": "
           + e, e);
     }
+  }
+
+  /**
+   * A bootstrap writes the initial config, unless the volume already holds this myid's ZooKeeper
+   * data files (an initial member relaunched during the bootstrap after its ZooKeeper ran): such a
+   * volume is never overwritten; the server restarts from the config on it, as a restart would.
+   * Without data files the server never logged, so never acknowledged, a transaction, and writing
+   * the same initial config again is the first launch once more.
+   */
+  private static void bootstrap(LaunchSpec spec, ZooKeeperLayout layout, DataOnDisk data)
+      throws IOException, LaunchException {
+    if (data.lastZxid().isEmpty()) {
+      write(spec, layout);
+      return;
+    }
+    LOG.info("server myid {}: bootstrap launch on a volume holding ZooKeeper data (last zxid"
+        + " 0x{}); keeping it and restarting from its config", spec.myid(),
+        Long.toHexString(data.lastZxid().get()));
+    checkRestart(spec, layout);
   }
 
   private static void write(LaunchSpec spec, ZooKeeperLayout layout) throws IOException {

@@ -87,4 +87,43 @@ public class ZooKeeperFilesTest {
         .isInstanceOf(LaunchException.class)
         .hasMessageContaining("holds myid 1 but this task is server myid 2");
   }
+
+  @Test
+  public void aBootstrapAgainOnAVolumeWithoutDataFilesWritesTheInitialConfigAgain() throws Exception {
+    LaunchSpec spec = TestTasks.bootstrap(2, PORTS, Optional.of("zkdata"));
+    ZooKeeperLayout layout = ZooKeeperLayout.of(sandbox, spec);
+    ZooKeeperFiles.prepare(spec, layout);
+    Files.writeString(layout.zooCfg(), "garbage\n");
+    DataOnDisk again = ZooKeeperFiles.prepare(spec, layout);
+    assertThat(again.lastZxid()).isEmpty();
+    assertThat(Files.readString(layout.zooCfg())).contains("dynamicConfigFile=conf/zoo.cfg.dynamic\n");
+  }
+
+  @Test
+  public void aBootstrapOnAVolumeHoldingZooKeeperDataNeverOverwritesIt() throws Exception {
+    LaunchSpec spec = TestTasks.bootstrap(2, PORTS, Optional.of("zkdata"));
+    ZooKeeperLayout layout = ZooKeeperLayout.of(sandbox, spec);
+    ZooKeeperFiles.prepare(spec, layout);
+    // What ZooKeeper leaves once it ran: data files and a config it rewrote after a reconfig.
+    Files.createDirectories(layout.transactionLogDir().resolve("version-2"));
+    Files.writeString(layout.transactionLogDir().resolve("version-2/log.100000001"), "x");
+    Files.writeString(layout.initialDynamicFile(), "server.2=127.0.0.1:31001:31002:participant;127.0.0.1:31000\n"
+        + "server.7=127.0.0.9:31001:31002:participant;127.0.0.9:31000\n");
+    DataOnDisk data = ZooKeeperFiles.prepare(spec, layout);
+    assertThat(data.lastZxid()).contains(0x100000001L);
+    assertThat(Files.readString(layout.initialDynamicFile())).contains("server.7=");
+  }
+
+  @Test
+  public void aBootstrapOnDataWithoutItsConfigIsRefused() throws Exception {
+    LaunchSpec spec = TestTasks.bootstrap(2, PORTS, Optional.of("zkdata"));
+    ZooKeeperLayout layout = ZooKeeperLayout.of(sandbox, spec);
+    ZooKeeperFiles.prepare(spec, layout);
+    Files.createDirectories(layout.dataDir().resolve("version-2"));
+    Files.writeString(layout.dataDir().resolve("version-2/snapshot.0"), "x");
+    Files.delete(layout.zooCfg());
+    assertThatThrownBy(() -> ZooKeeperFiles.prepare(spec, layout))
+        .isInstanceOf(LaunchException.class)
+        .hasMessageContaining("volume holds no config");
+  }
 }

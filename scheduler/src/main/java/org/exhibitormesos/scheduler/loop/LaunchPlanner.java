@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.exhibitormesos.core.cluster.BootstrapRelaunch;
 import org.exhibitormesos.core.ensemble.ConfigFiles;
 import org.exhibitormesos.core.ensemble.DynamicConfig;
 import org.exhibitormesos.core.ensemble.Ensemble;
@@ -30,6 +31,9 @@ import org.exhibitormesos.scheduler.membership.exhibitor.ExhibitorSpecs;
 /**
  * Decides how a placed server launches, as a pure function of the state:
  * <ul>
+ *   <li>an initial member while the bootstrap is in progress (no committed configuration observed
+ *       yet), on its own reservation: BOOTSTRAP again, same myid and the same initial dynamic config
+ *       (see {@link BootstrapRelaunch} for the rule and why it is safe);</li>
  *   <li>on its existing volume: RESTART with the same myid and the config files on the volume;</li>
  *   <li>as an initial member: BOOTSTRAP with the one dynamic config listing every initial member;</li>
  *   <li>otherwise (new volume, or no volume): a new identity, a fresh myid, JOINING, and a JOIN spec
@@ -75,12 +79,19 @@ public final class LaunchPlanner {
     if (exhibitorMode(state)) {
       return exhibitorAfterBootstrap(state, p, s, now);
     }
+    Optional<String> initial = BootstrapRelaunch.initialConfig(state, s);
+    if (initial.isPresent() && onOwnVolume(s, p)) {
+      return new Planned(state, launch(state, p, s.identity(), ConfigSource.BOOTSTRAP, initial, Optional.empty(),
+          now));
+    }
     if (p.volume() instanceof VolumePlan.ExistingVolume && s.identity().myid().isPresent()) {
       return new Planned(state, launch(state, p, s.identity(), ConfigSource.RESTART, Optional.empty(),
           Optional.empty(), now));
     }
     Optional<String> committedText = state.ensemble().committedConfig();
-    if (committedText.isEmpty()) {
+    // Version 0: the initial configuration recorded when an initial member served; joiners wait for
+    // the configuration read from the ensemble.
+    if (committedText.isEmpty() || state.ensemble().configVersion() == 0) {
       return new Deferred("waits for the ensemble's committed configuration before joining");
     }
     Ensemble committed = DynamicConfig.parse(committedText.get());
@@ -146,6 +157,12 @@ public final class LaunchPlanner {
 
   private static boolean exhibitorMode(ClusterState state) {
     return state.mode().orElse(ServerMode.NATIVE) == ServerMode.EXHIBITOR;
+  }
+
+  /** True when the placement is on the server's own reservation (its volume, or the same one again). */
+  private static boolean onOwnVolume(Server s, Placement p) {
+    return p.volume().volumeReservation().map(Reservation::persistenceId)
+        .equals(s.reservation().map(Reservation::persistenceId));
   }
 
   private ServerLaunch launch(ClusterState state, Placement p, Identity identity, ConfigSource source,

@@ -7,12 +7,14 @@ import java.util.Optional;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.mesos.v1.Protos.TaskStatus;
+import org.exhibitormesos.core.cluster.BootstrapRelaunch;
 import org.exhibitormesos.core.launch.TaskReport;
 import org.exhibitormesos.core.launch.TaskReportCodec;
 import org.exhibitormesos.core.lifecycle.Lifecycle;
 import org.exhibitormesos.core.lifecycle.LifecycleEvent;
 import org.exhibitormesos.core.lifecycle.Transition;
 import org.exhibitormesos.core.server.Identity;
+import org.exhibitormesos.core.server.LaunchKind;
 import org.exhibitormesos.core.server.ObservedState;
 import org.exhibitormesos.core.server.Reservation;
 import org.exhibitormesos.core.server.Server;
@@ -65,6 +67,7 @@ public final class UpdateHandler {
         }
       });
       if (taskState == TaskState.RUNNING && before.observed() != ObservedState.RUNNING) {
+        quorumServed(d, before, taskId);
         d.poke();
       }
     }
@@ -72,6 +75,23 @@ public final class UpdateHandler {
       d.send(Calls.acknowledge(agentId, taskId, status.getUuid()));
     }
     return d.build();
+  }
+
+  /**
+   * A bootstrap task serves, so a quorum formed on the initial configuration: the bootstrap is over
+   * and its members never bootstrap again ({@link BootstrapRelaunch#quorumServed}).
+   */
+  private static void quorumServed(Decision.Builder d, Server before, String taskId) {
+    boolean bootstrapTask = before.task().flatMap(t -> t.launchedAs()).map(k -> k == LaunchKind.BOOTSTRAP).orElse(false);
+    if (!bootstrapTask || d.state().ensemble().committedConfig().isPresent()) {
+      return;
+    }
+    ClusterState next = BootstrapRelaunch.quorumServed(d.state());
+    if (next != d.state()) {
+      LOG.info("server {} task {} serves: the ensemble formed on its initial configuration; the bootstrap is over",
+          before.id(), taskId);
+      d.state(next);
+    }
   }
 
   /** The volume came back empty: release it, retire the myid, and make the server a new identity. */

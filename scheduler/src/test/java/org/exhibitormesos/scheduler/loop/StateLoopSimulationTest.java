@@ -170,6 +170,8 @@ public class StateLoopSimulationTest {
     running(sim, tasks);
     TaskInfo failed = tasks.get(0);
     LaunchSpec before = spec(failed);
+    // The members served, so the ensemble formed on the initial configuration: the bootstrap is over.
+    assertThat(sim.persisted().ensemble().committedConfig()).isEqualTo(before.dynamicConfig());
     sim.mesos.clear();
 
     sim.update(failed, Protos.TaskState.TASK_FAILED);
@@ -189,6 +191,70 @@ public class StateLoopSimulationTest {
     assertThat(after.configSource()).isEqualTo(ConfigSource.RESTART);
     assertThat(after.myid()).isEqualTo(before.myid());
     assertThat(after.ports()).isEqualTo(before.ports());
+  }
+
+  @Test
+  public void aBootstrapMemberWhoseTaskFailedBeforeAQuorumFormedBootstrapsAgainWithTheSameMyidAndConfig()
+      throws Exception {
+    SchedulerSimulation sim = new SchedulerSimulation();
+    List<TaskInfo> tasks = bootstrap(sim);
+    TaskInfo failed = tasks.get(0);
+    LaunchSpec before = spec(failed);
+    sim.mesos.clear();
+
+    // The executor could not even be fetched: no ZooKeeper ran, no report.
+    sim.update(failed.getTaskId().getValue(), failed.getAgentId().getValue(), Protos.TaskState.TASK_FAILED,
+        Optional.empty());
+    int agent = Integer.parseInt(failed.getAgentId().getValue().substring(1));
+    sim.offer(agent, SchedulerSimulation.reservedOf(failed));
+
+    TaskInfo relaunched = sim.mesos.launched().get(0);
+    assertThat(sim.mesos.ofType(Call.Type.ACCEPT).get(0).getAccept().getOperationsList())
+        .extracting(Operation::getType).containsExactly(Operation.Type.LAUNCH);
+    LaunchSpec after = spec(relaunched);
+    assertThat(after.configSource()).isEqualTo(ConfigSource.BOOTSTRAP);
+    assertThat(after.myid()).isEqualTo(before.myid());
+    assertThat(after.ports()).isEqualTo(before.ports());
+    assertThat(after.dynamicConfig()).isEqualTo(before.dynamicConfig());
+    ClusterState st = sim.persisted();
+    assertThat(st.server(before.serverId()).orElseThrow().task().orElseThrow().launchedAs())
+        .contains(LaunchKind.BOOTSTRAP);
+    assertThat(st.ensemble().nextMyid()).as("no new identity").isEqualTo(4);
+    assertThat(st.releases()).isEmpty();
+  }
+
+  @Test
+  public void bootstrapMembersWhoseLaunchesWereLostRecreateTheirVolumesAtOnce() throws Exception {
+    SchedulerSimulation sim = new SchedulerSimulation();
+    List<TaskInfo> tasks = bootstrap(sim);
+    SchedulerSimulation again = sim.restart();
+    again.subscribed("fw-1");
+    // Mesos never saw the ACCEPTs: every task is unknown, no volume exists.
+    for (TaskInfo t : tasks) {
+      again.update(t.getTaskId().getValue(), t.getAgentId().getValue(), Protos.TaskState.TASK_LOST, Optional.empty());
+    }
+    again.mesos.clear();
+    for (TaskInfo t : tasks) {
+      again.offer(Integer.parseInt(t.getAgentId().getValue().substring(1)));
+    }
+
+    List<TaskInfo> relaunched = again.mesos.launched();
+    assertThat(relaunched).hasSize(3);
+    for (Call accept : again.mesos.ofType(Call.Type.ACCEPT)) {
+      assertThat(accept.getAccept().getOperationsList()).extracting(Operation::getType)
+          .containsExactly(Operation.Type.RESERVE, Operation.Type.CREATE, Operation.Type.LAUNCH);
+    }
+    for (int i = 0; i < 3; i++) {
+      LaunchSpec before = spec(tasks.get(i));
+      LaunchSpec after = spec(relaunched.get(i));
+      assertThat(after.serverId()).isEqualTo(before.serverId());
+      assertThat(after.configSource()).isEqualTo(ConfigSource.BOOTSTRAP);
+      assertThat(after.myid()).isEqualTo(before.myid());
+      assertThat(after.dynamicConfig()).isEqualTo(before.dynamicConfig());
+      assertThat(SchedulerSimulation.reservedOf(relaunched.get(i)))
+          .as("the same persistence id, ports and resources")
+          .containsExactlyInAnyOrderElementsOf(SchedulerSimulation.reservedOf(tasks.get(i)));
+    }
   }
 
   @Test
