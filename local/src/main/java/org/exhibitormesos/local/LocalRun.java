@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URISyntaxException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +26,7 @@ import org.exhibitormesos.mesos.local.agent.DirectoryVolumeStore;
 import org.exhibitormesos.mesos.local.agent.ProcessExecutorRuntime;
 import org.exhibitormesos.mesos.local.process.RunMarkers;
 import org.exhibitormesos.scheduler.config.SchedulerConfig;
+import org.exhibitormesos.scheduler.SchedulerMain;
 import org.exhibitormesos.scheduler.config.SchedulerFlags;
 import org.exhibitormesos.scheduler.runtime.SchedulerRuntime;
 
@@ -149,19 +149,8 @@ final class LocalRun implements AutoCloseable {
         "--storage", "file:" + options.workDir().resolve(STATE_FILE), "--mode", options.mode().text(),
         "--framework-role", "exhibitor", "--principal", "exhibitor-mesos", "--framework-timeout", "7d",
         "--ensemble-modify-backoff", "500",
-        "--artifacts", options.artifacts().orElseGet(LocalRun::defaultArtifacts).toString()));
-    return SchedulerFlags.parse(flags, env, defaultArtifacts()).orElseThrow();
-  }
-
-  /** {@code <dist>/artifacts} next to the {@code lib/} folder this class's jar is in. */
-  static Path defaultArtifacts() {
-    try {
-      Path jar = Path.of(LocalRun.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      Path dir = jar.getParent();
-      return dir == null || dir.getParent() == null ? Path.of("artifacts") : dir.getParent().resolve("artifacts");
-    } catch (URISyntaxException | SecurityException | NullPointerException e) {
-      return Path.of("artifacts");
-    }
+        "--artifacts", options.artifacts().orElseGet(SchedulerMain::defaultArtifacts).toString()));
+    return SchedulerFlags.parse(flags, env, SchedulerMain.defaultArtifacts()).orElseThrow();
   }
 
   private static int freePort() throws IOException {

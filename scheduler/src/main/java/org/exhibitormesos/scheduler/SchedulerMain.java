@@ -14,6 +14,7 @@ import org.exhibitormesos.core.state.store.StateStoreException;
 import org.exhibitormesos.scheduler.config.SchedulerConfig;
 import org.exhibitormesos.scheduler.config.SchedulerFlags;
 import org.exhibitormesos.scheduler.ha.LeadershipGate;
+import org.exhibitormesos.scheduler.runtime.RunningScheduler;
 import org.exhibitormesos.scheduler.runtime.SchedulerRuntime;
 
 /**
@@ -54,40 +55,20 @@ public final class SchedulerMain {
     if (config.debug()) {
       Configurator.setLevel("org.exhibitormesos", Level.DEBUG);
     }
-    if (config.highlyAvailable()) {
-      return runHighlyAvailable(config);
-    }
-    SchedulerRuntime runtime;
-    try {
-      runtime = SchedulerRuntime.start(config, Clock.systemUTC());
-    } catch (StateStoreException e) {
-      System.err.println("exhibitor-mesos scheduler: " + e.getMessage());
-      return 1;
-    } catch (IOException | InvalidInputException e) {
-      System.err.println("exhibitor-mesos scheduler: cannot start: " + e.getMessage());
-      return 1;
-    }
-    Thread hook = new Thread(runtime::close, "shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
-    try {
-      Optional<String> fatal = runtime.awaitStop();
-      if (fatal.isPresent()) {
-        System.err.println("exhibitor-mesos scheduler: stopped: " + fatal.get());
-        return 1;
-      }
-      return 0;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      runtime.close();
-      return 1;
-    }
+    // With zk: storage: stand by until elected, lead until stopped or leadership is lost.
+    return config.highlyAvailable() ? run(() -> LeadershipGate.start(config, Clock.systemUTC()))
+        : run(() -> SchedulerRuntime.start(config, Clock.systemUTC()));
   }
 
-  /** With {@code zk:} storage: stand by until elected, lead until stopped or leadership is lost. */
-  private static int runHighlyAvailable(SchedulerConfig config) {
-    LeadershipGate gate;
+  /** How a scheduler starts; the exceptions are the ones reported as "cannot start". */
+  private interface Starter {
+    RunningScheduler start() throws IOException, InvalidInputException, StateStoreException;
+  }
+
+  private static int run(Starter starter) {
+    RunningScheduler running;
     try {
-      gate = LeadershipGate.start(config, Clock.systemUTC());
+      running = starter.start();
     } catch (StateStoreException e) {
       System.err.println("exhibitor-mesos scheduler: " + e.getMessage());
       return 1;
@@ -95,9 +76,9 @@ public final class SchedulerMain {
       System.err.println("exhibitor-mesos scheduler: cannot start: " + e.getMessage());
       return 1;
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(gate::close, "shutdown"));
+    Runtime.getRuntime().addShutdownHook(new Thread(running::close, "shutdown"));
     try {
-      Optional<String> fatal = gate.awaitStop();
+      Optional<String> fatal = running.awaitStop();
       if (fatal.isPresent()) {
         System.err.println("exhibitor-mesos scheduler: stopped: " + fatal.get());
         return 1;
@@ -105,16 +86,16 @@ public final class SchedulerMain {
       return 0;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      gate.close();
+      running.close();
       return 1;
     }
   }
 
   /**
    * {@code <dist>/artifacts} next to the {@code lib/} folder the scheduler's jar is in, or
-   * {@code artifacts/} next to a runnable jar.
+   * {@code artifacts/} next to a runnable jar. {@code exhibitor-mesos local} finds them the same way.
    */
-  static Path defaultArtifacts() {
+  public static Path defaultArtifacts() {
     try {
       Path jar = Path.of(SchedulerMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       Path dir = jar.getParent();

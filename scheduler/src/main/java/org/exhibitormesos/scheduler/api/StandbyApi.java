@@ -1,14 +1,8 @@
 package org.exhibitormesos.scheduler.api;
 
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -94,23 +88,12 @@ public final class StandbyApi implements AutoCloseable {
     readers = new NioEventLoopGroup(1, new DefaultThreadFactory("standby-api-read", true));
     StandbyHandler handler = new StandbyHandler(setup, readers);
     ApiServer.Settings settings = setup.settings();
-    ServerBootstrap bootstrap = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
-        .childHandler(new ChannelInitializer<SocketChannel>() {
-          @Override
-          protected void initChannel(SocketChannel ch) {
-            ch.pipeline().addLast("http", new HttpServerCodec())
-                .addLast("aggregate", new LimitedAggregator(settings.maxBodyBytes()))
-                .addLast("standby", handler);
-          }
-        });
-    ChannelFuture bound = bootstrap.bind(new InetSocketAddress(settings.host(), settings.port()))
-        .awaitUninterruptibly();
-    if (!bound.isSuccess()) {
+    try {
+      channel = HttpBinding.bind(boss, workers, settings, "the standby API", handler);
+    } catch (IOException e) {
       close();
-      throw new IOException("cannot bind the standby API to " + settings.host() + ":" + settings.port() + ": "
-          + bound.cause().getMessage(), bound.cause());
+      throw e;
     }
-    channel = bound.channel();
     LOG.info("standing by: API on http://{}:{} answers reads from the stored state and redirects writes to "
         + "the leader", settings.host(), port());
   }

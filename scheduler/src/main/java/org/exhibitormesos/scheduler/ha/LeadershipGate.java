@@ -23,6 +23,7 @@ import org.exhibitormesos.scheduler.api.ApiServer;
 import org.exhibitormesos.scheduler.api.StandbyApi;
 import org.exhibitormesos.scheduler.api.StatusViews;
 import org.exhibitormesos.scheduler.config.SchedulerConfig;
+import org.exhibitormesos.scheduler.runtime.RunningScheduler;
 import org.exhibitormesos.scheduler.runtime.SchedulerRuntime;
 import org.exhibitormesos.storage.zk.LeadershipFence;
 import org.exhibitormesos.storage.zk.LeadershipListener;
@@ -50,7 +51,7 @@ import org.exhibitormesos.storage.zk.ZkStorageSpec;
  * <p>Lifecycle: {@link #start} (connects, binds, joins), {@link #awaitStop()}, {@link #close()}
  * (idempotent). Thread-safe; terms begin and end in order on the gate's own thread.
  */
-public final class LeadershipGate implements AutoCloseable {
+public final class LeadershipGate implements RunningScheduler {
   private static final Logger LOG = LogManager.getLogger(LeadershipGate.class);
 
   private final SchedulerConfig config;

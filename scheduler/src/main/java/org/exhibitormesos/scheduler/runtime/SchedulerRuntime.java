@@ -51,7 +51,7 @@ import org.exhibitormesos.scheduler.mesos.OfferHandler;
  * membership driver, live view, Mesos client. {@link #close()} stops them in reverse order of
  * start: Mesos first (nothing new comes in), the store last (nothing more is written).
  */
-public final class SchedulerRuntime implements AutoCloseable {
+public final class SchedulerRuntime implements RunningScheduler {
   private static final Logger LOG = LogManager.getLogger(SchedulerRuntime.class);
 
   private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
