@@ -157,6 +157,21 @@ final class FaultEnsemble implements AutoCloseable {
   }
 
   /**
+   * True when the state file names no JOINING or LEAVING member. The quorum guard counts voters from
+   * the state, which follows ZooKeeper's committed configuration only after the membership driver's
+   * barrier; a round that judged "settled" from the status alone could still be refused. File storage
+   * only (false while the file cannot be read).
+   */
+  boolean noMembershipChangeInFlight() {
+    try {
+      String text = new String(Files.readAllBytes(stateFile), java.nio.charset.StandardCharsets.UTF_8);
+      return !text.contains("\"JOINING\"") && !text.contains("\"LEAVING\"");
+    } catch (java.io.IOException ex) {
+      return false;
+    }
+  }
+
+  /**
    * The state file's bytes once no membership change is in flight (no JOINING or LEAVING member)
    * and they did not change for 3 s (a minute at most).
    */

@@ -231,7 +231,8 @@ public class HealthyEnsembleFaultIT {
       }
       long running = FaultEnsemble.servers(s).stream().filter(x -> "Running".equals(text(x, "state"))).count();
       long answering = members(s).stream().filter(m -> !m.get("mode").getAsString().equals("unreachable")).count();
-      return FaultEnsemble.statusVoters(s).equals(myids) && members(s).size() == myids.size() && answering == running;
+      return FaultEnsemble.statusVoters(s).equals(myids) && members(s).size() == myids.size() && answering == running
+          && e.noMembershipChangeInFlight();
     });
   }
 
