@@ -1,6 +1,5 @@
 package org.exhibitormesos.executor;
 
-import com.google.protobuf.ByteString;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,7 +20,6 @@ import org.apache.mesos.v1.Protos.TaskState;
 import org.apache.mesos.v1.Protos.TaskStatus;
 import org.exhibitormesos.core.launch.LaunchSpec;
 import org.exhibitormesos.core.launch.TaskReport;
-import org.exhibitormesos.core.launch.TaskReportCodec;
 import org.exhibitormesos.core.launch.ZooKeeperMode;
 import org.exhibitormesos.executor.process.ChildProcess;
 import org.exhibitormesos.executor.zookeeper.DataOnDisk;
@@ -57,11 +55,10 @@ final class ServerTask implements SupervisedTask {
 
   private final TaskInfo task;
   private final String executorId;
-  private final StatusUpdates updates;
+  private final TaskStatusSender statuses;
   private final ScheduledExecutorService thread;
   private final Clock clock;
   private final Duration defaultGrace;
-  private final Consumer<TaskState> onTerminal;
 
   private Phase phase = Phase.NEW;
   private LaunchSpec spec;
@@ -77,11 +74,10 @@ final class ServerTask implements SupervisedTask {
       Consumer<TaskState> onTerminal) {
     this.task = task;
     this.executorId = executorId;
-    this.updates = updates;
+    this.statuses = new TaskStatusSender(task.getTaskId(), updates, onTerminal);
     this.thread = thread;
     this.clock = clock;
     this.defaultGrace = defaultGrace;
-    this.onTerminal = onTerminal;
   }
 
   @Override
@@ -252,27 +248,11 @@ final class ServerTask implements SupervisedTask {
 
   private void terminal(TaskState state, String message, TaskStatus.Reason reason) {
     phase = Phase.DONE;
-    TaskStatus.Builder status = status(state, message);
-    if (reason != null) {
-      status.setReason(reason);
-    }
-    updates.update(status.build());
-    onTerminal.accept(state);
+    statuses.terminal(state, message, Optional.ofNullable(reason), Optional.ofNullable(report));
   }
 
   private void send(TaskState state, String message, Optional<Boolean> healthy) {
-    TaskStatus.Builder status = status(state, message);
-    healthy.ifPresent(status::setHealthy);
-    updates.update(status.build());
-  }
-
-  private TaskStatus.Builder status(TaskState state, String message) {
-    TaskStatus.Builder status = TaskStatus.newBuilder().setTaskId(task.getTaskId())
-        .setState(state).setMessage(message);
-    if (report != null) {
-      status.setData(ByteString.copyFrom(TaskReportCodec.encode(report)));
-    }
-    return status;
+    statuses.send(state, message, healthy, Optional.ofNullable(report));
   }
 
   private Duration checkPeriod() {
